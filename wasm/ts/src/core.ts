@@ -1,0 +1,211 @@
+// The typed face of weft_core.wasm. Owns the module's memory discipline: every call copies its
+// inputs into one reusable scratch region (or a temporary allocation that is always freed), so
+// any number of calls leaves linear memory the size it was.
+import { checkBytes, MAX_INPUT_BYTES } from './check.ts'
+import { WeftInputError, WeftWasmError } from './errors.ts'
+
+/** The ABI version this loader speaks; weft_core.wasm reports its own. */
+export const ABI_VERSION = 1
+
+const SCRATCH_BYTES = 64 * 1024
+const PUBLIC_KEY_BYTES = 32
+const SIGNATURE_BYTES = 64
+const SEED_BYTES = 32
+
+interface CoreExports {
+  memory: WebAssembly.Memory
+  weft_abi_version(): number
+  weft_alloc(size: number): number
+  weft_free(ptr: number): void
+  weft_sha256(data: number, len: number, out: number): void
+  weft_sha512(data: number, len: number, out: number): void
+  weft_sha256_new(): number
+  weft_sha256_update(handle: number, data: number, len: number): void
+  weft_sha256_finish(handle: number, out: number): void
+  weft_sha512_new(): number
+  weft_sha512_update(handle: number, data: number, len: number): void
+  weft_sha512_finish(handle: number, out: number): void
+  weft_ed25519_verify(publicKey: number, message: number, messageLen: number, signature: number): number
+  weft_ed25519_verify_batch(
+    count: number,
+    publicKeys: number,
+    signatures: number,
+    messages: number,
+    messageLens: number,
+    seed: number,
+    results: number,
+  ): number
+}
+
+export interface SignedMessage {
+  publicKey: Uint8Array
+  message: Uint8Array
+  signature: Uint8Array
+}
+
+export interface BatchResult {
+  /** True when every signature in the batch is valid. */
+  allValid: boolean
+  /** One entry per item, in order: exactly what ed25519Verify would answer for it. */
+  valid: boolean[]
+}
+
+type HashKind = 'sha256' | 'sha512'
+
+export class WeftCore {
+  readonly #x: CoreExports
+  readonly #scratch: number
+  #view: Uint8Array
+
+  constructor(instance: WebAssembly.Instance) {
+    this.#x = instance.exports as unknown as CoreExports
+    const version = this.#x.weft_abi_version()
+    if (version !== ABI_VERSION) {
+      throw new WeftWasmError(
+        'ABI_MISMATCH',
+        `weft_core.wasm speaks ABI ${version}, this loader speaks ${ABI_VERSION}; rebuild with npm run build`,
+      )
+    }
+    this.#scratch = this.#alloc(SCRATCH_BYTES)
+    this.#view = new Uint8Array(this.#x.memory.buffer)
+  }
+
+  /** Bytes of WASM linear memory in use; flat across calls (the memory discipline tests assert it). */
+  get memoryBytes(): number {
+    return this.#x.memory.buffer.byteLength
+  }
+
+  sha256(data: Uint8Array): Uint8Array {
+    return this.#hash('sha256', checkBytes('data', data), 32)
+  }
+
+  sha512(data: Uint8Array): Uint8Array {
+    return this.#hash('sha512', checkBytes('data', data), 64)
+  }
+
+  /** Ed25519 verification under Weft's ZIP-215 rules (see wasm/src/crypto/ed25519/verify.hpp). */
+  ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+    checkBytes('publicKey', publicKey, PUBLIC_KEY_BYTES)
+    checkBytes('message', message)
+    checkBytes('signature', signature, SIGNATURE_BYTES)
+    return this.#withRegion(PUBLIC_KEY_BYTES + SIGNATURE_BYTES + message.length, (base) => {
+      const sig = base + PUBLIC_KEY_BYTES
+      const msg = sig + SIGNATURE_BYTES
+      this.#write(base, publicKey)
+      this.#write(sig, signature)
+      this.#write(msg, message)
+      return this.#x.weft_ed25519_verify(base, msg, message.length, sig) === 1
+    })
+  }
+
+  /**
+   * Verifies many signatures in one call with a random linear combination. `seed` (32 bytes)
+   * chooses the combination's coefficients; pass fresh random bytes (the default) so no signer
+   * can predict them. The answer per item always equals ed25519Verify's.
+   */
+  ed25519VerifyBatch(items: readonly SignedMessage[], seed?: Uint8Array): BatchResult {
+    if (!Array.isArray(items)) {
+      throw new WeftInputError('WRONG_TYPE', 'items must be an array of { publicKey, message, signature }')
+    }
+    const seedBytes =
+      seed === undefined ? crypto.getRandomValues(new Uint8Array(SEED_BYTES)) : checkBytes('seed', seed, SEED_BYTES)
+    let messageBytes = 0
+    items.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null) {
+        throw new WeftInputError('WRONG_TYPE', `items[${i}] must be an object`)
+      }
+      checkBytes(`items[${i}].publicKey`, item.publicKey, PUBLIC_KEY_BYTES)
+      checkBytes(`items[${i}].signature`, item.signature, SIGNATURE_BYTES)
+      messageBytes += checkBytes(`items[${i}].message`, item.message).length
+    })
+    const n = items.length
+    if (messageBytes > MAX_INPUT_BYTES) {
+      throw new WeftInputError('TOO_LARGE', `the batch's messages total ${messageBytes} bytes; the limit is ${MAX_INPUT_BYTES}`)
+    }
+    // Layout: lens (u32, 4-aligned first) | seed | public keys | signatures | results | messages
+    const lensAt = 0
+    const seedAt = lensAt + 4 * n
+    const keysAt = seedAt + SEED_BYTES
+    const sigsAt = keysAt + PUBLIC_KEY_BYTES * n
+    const resultsAt = sigsAt + SIGNATURE_BYTES * n
+    const messagesAt = resultsAt + n
+    return this.#withRegion(messagesAt + messageBytes, (base) => {
+      const lens = new DataView(this.#x.memory.buffer, base + lensAt, 4 * n)
+      this.#write(base + seedAt, seedBytes)
+      let offset = base + messagesAt
+      items.forEach((item, i) => {
+        lens.setUint32(4 * i, item.message.length, true)
+        this.#write(base + keysAt + PUBLIC_KEY_BYTES * i, item.publicKey)
+        this.#write(base + sigsAt + SIGNATURE_BYTES * i, item.signature)
+        this.#write(offset, item.message)
+        offset += item.message.length
+      })
+      const status = this.#x.weft_ed25519_verify_batch(
+        n,
+        base + keysAt,
+        base + sigsAt,
+        base + messagesAt,
+        base + lensAt,
+        base + seedAt,
+        base + resultsAt,
+      )
+      if (status < 0) throw new WeftWasmError('OUT_OF_MEMORY', 'weft_core.wasm ran out of memory during batch verification')
+      const results = this.#read(base + resultsAt, n)
+      return { allValid: status === 1, valid: Array.from(results, (r) => r === 1) }
+    })
+  }
+
+  #hash(kind: HashKind, data: Uint8Array, digestBytes: number): Uint8Array {
+    const x = this.#x
+    const out = this.#scratch
+    const input = out + digestBytes
+    const room = SCRATCH_BYTES - digestBytes
+    if (data.length <= room) {
+      this.#write(input, data)
+      ;(kind === 'sha256' ? x.weft_sha256 : x.weft_sha512)(input, data.length, out)
+      return this.#read(out, digestBytes)
+    }
+    // Larger inputs stream through the scratch region so memory never grows with input size.
+    const handle = kind === 'sha256' ? x.weft_sha256_new() : x.weft_sha512_new()
+    if (handle === 0) throw new WeftWasmError('OUT_OF_MEMORY', `weft_core.wasm could not allocate a ${kind} context`)
+    const update = kind === 'sha256' ? x.weft_sha256_update : x.weft_sha512_update
+    for (let at = 0; at < data.length; at += room) {
+      const chunk = data.subarray(at, at + room)
+      this.#write(input, chunk)
+      update(handle, input, chunk.length)
+    }
+    ;(kind === 'sha256' ? x.weft_sha256_finish : x.weft_sha512_finish)(handle, out)
+    return this.#read(out, digestBytes)
+  }
+
+  /** Runs `use` on `size` bytes of WASM memory: the scratch region, or a temporary allocation. */
+  #withRegion<T>(size: number, use: (base: number) => T): T {
+    if (size <= SCRATCH_BYTES) return use(this.#scratch)
+    const base = this.#alloc(size)
+    try {
+      return use(base)
+    } finally {
+      this.#x.weft_free(base)
+    }
+  }
+
+  #alloc(size: number): number {
+    const ptr = this.#x.weft_alloc(size)
+    if (ptr === 0) throw new WeftWasmError('OUT_OF_MEMORY', `weft_core.wasm could not allocate ${size} bytes`)
+    return ptr
+  }
+
+  // Growing memory detaches the old ArrayBuffer, so views are re-taken when the buffer changes.
+  #bytes(): Uint8Array {
+    if (this.#view.buffer !== this.#x.memory.buffer) this.#view = new Uint8Array(this.#x.memory.buffer)
+    return this.#view
+  }
+
+  #write(ptr: number, data: Uint8Array): void {
+    this.#bytes().set(data, ptr)
+  }
+
+  #read(ptr: number, length: number): Uint8Array {
+    return this.#bytes().slice(ptr, ptr + length)
+  }
+}
