@@ -47,15 +47,26 @@ async function step(command: string, args: string[], env?: NodeJS.ProcessEnv): P
 }
 
 function add(a: Counts, b: Counts): Counts {
-  return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }
+  return {
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+  }
 }
 
 const zero: Counts = { passed: 0, failed: 0, skipped: 0 }
 
 async function ctestSuite(buildDir: string, cmakeArgs: string[]): Promise<Counts> {
   const configure = await run('cmake', [
-    '-S', 'wasm', '-B', buildDir, '-G', 'Ninja', '-DCMAKE_CXX_COMPILER=clang++-19',
-    '-DCMAKE_BUILD_TYPE=RelWithDebInfo', ...cmakeArgs,
+    '-S',
+    'wasm',
+    '-B',
+    buildDir,
+    '-G',
+    'Ninja',
+    '-DCMAKE_CXX_COMPILER=clang++-19',
+    '-DCMAKE_BUILD_TYPE=RelWithDebInfo',
+    ...cmakeArgs,
   ])
   if (configure.code !== 0) return { ...zero, failed: 1 }
   const build = await run('ninja', ['-C', buildDir])
@@ -81,8 +92,15 @@ async function fuzzSmoke(): Promise<Counts> {
 
 async function ctestSuiteBuildOnly(buildDir: string, cmakeArgs: string[]): Promise<boolean> {
   const configure = await run('cmake', [
-    '-S', 'wasm', '-B', buildDir, '-G', 'Ninja', '-DCMAKE_CXX_COMPILER=clang++-19',
-    '-DCMAKE_BUILD_TYPE=RelWithDebInfo', ...cmakeArgs,
+    '-S',
+    'wasm',
+    '-B',
+    buildDir,
+    '-G',
+    'Ninja',
+    '-DCMAKE_CXX_COMPILER=clang++-19',
+    '-DCMAKE_BUILD_TYPE=RelWithDebInfo',
+    ...cmakeArgs,
   ])
   return configure.code === 0 && (await run('ninja', ['-C', buildDir])).code === 0
 }
@@ -94,11 +112,17 @@ async function reproducibleWasm(): Promise<Counts> {
     const a = join(scratch, 'a')
     const b = join(scratch, 'b')
     for (const dir of [a, b]) {
-      if ((await run('bash', ['wasm/scripts/build-wasm', dir])).code !== 0) return { ...zero, failed: 1 }
+      if ((await run('bash', ['wasm/scripts/build-wasm', dir])).code !== 0)
+        return { ...zero, failed: 1 }
     }
-    const [x, y] = await Promise.all([readFile(join(a, 'weft_core.wasm')), readFile(join(b, 'weft_core.wasm'))])
+    const [x, y] = await Promise.all([
+      readFile(join(a, 'weft_core.wasm')),
+      readFile(join(b, 'weft_core.wasm')),
+    ])
     const same = x.equals(y)
-    console.log(same ? `wasm: reproducible (${x.length} bytes, identical twice)` : 'wasm: builds differ')
+    console.log(
+      same ? `wasm: reproducible (${x.length} bytes, identical twice)` : 'wasm: builds differ',
+    )
     return { ...zero, passed: same ? 1 : 0, failed: same ? 0 : 1 }
   } finally {
     await rm(scratch, { recursive: true, force: true })
@@ -108,13 +132,19 @@ async function reproducibleWasm(): Promise<Counts> {
 async function nodeTests(): Promise<Counts> {
   const tap = join(await mkdtemp(join(tmpdir(), 'weft-node-test-')), 'report.tap')
   await run('node', [
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    'wasm/ts/test/**/*.test.ts', 'core/test/**/*.test.ts', 'relay/test/**/*.test.ts',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    'wasm/ts/test/**/*.test.ts',
+    'core/test/**/*.test.ts',
+    'relay/test/**/*.test.ts',
   ])
   const report = await readFile(tap, 'utf8').catch(() => '')
-  const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(report)?.[1] ?? 'NaN')
+  const count = (label: string) =>
+    Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(report)?.[1] ?? 'NaN')
   const passed = count('pass')
   const failed = count('fail')
   if (Number.isNaN(passed) || Number.isNaN(failed)) return { ...zero, failed: 1 }
@@ -123,19 +153,35 @@ async function nodeTests(): Promise<Counts> {
 
 async function playwright(): Promise<Counts> {
   const json = join(await mkdtemp(join(tmpdir(), 'weft-e2e-')), 'report.json')
-  await run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: json })
+  await run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+  })
   try {
     const { stats } = JSON.parse(await readFile(json, 'utf8')) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number }
     }
-    return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped }
+    return {
+      passed: stats.expected + stats.flaky,
+      failed: stats.unexpected,
+      skipped: stats.skipped,
+    }
   } catch {
     return { ...zero, failed: 1 }
   }
 }
 
 const suites: Suite[] = [
-  { name: 'lint', run: async () => add(add(await step('npx', ['biome', 'check', '.']), await step('bash', ['scripts/clang-format-check'])), await step('npx', ['tsc', '--build'])) },
+  {
+    name: 'lint',
+    run: async () =>
+      add(
+        add(
+          await step('npx', ['biome', 'check', '.']),
+          await step('bash', ['scripts/clang-format-check']),
+        ),
+        await step('npx', ['tsc', '--build']),
+      ),
+  },
   { name: 'wasm-build', run: reproducibleWasm },
   { name: 'native', run: () => ctestSuite('wasm/build/native', []) },
   { name: 'sanitizers', run: () => ctestSuite('wasm/build/asan', ['-DWEFT_SANITIZE=ON']) },
@@ -147,7 +193,9 @@ const suites: Suite[] = [
 const wanted = process.argv.slice(2)
 const unknown = wanted.filter((w) => !suites.some((s) => s.name === w))
 if (unknown.length > 0) {
-  console.error(`unknown suite ${unknown.join(', ')}; suites are: ${suites.map((s) => s.name).join(', ')}`)
+  console.error(
+    `unknown suite ${unknown.join(', ')}; suites are: ${suites.map((s) => s.name).join(', ')}`,
+  )
   process.exit(2)
 }
 
@@ -161,7 +209,9 @@ for (const suite of suites) {
   const started = Date.now()
   const counts = await suite.run()
   const seconds = ((Date.now() - started) / 1000).toFixed(0)
-  lines.push(`  ${suite.name.padEnd(11)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`)
+  lines.push(
+    `  ${suite.name.padEnd(11)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+  )
   total = add(total, counts)
 }
 console.log(`\n=== summary ===\n${lines.join('\n')}`)

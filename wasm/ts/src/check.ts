@@ -6,14 +6,12 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 export function checkBytes(name: string, value: unknown, length?: number): Uint8Array {
   if (!(value instanceof Uint8Array)) {
-    const got = value === null ? 'null' : typeof value === 'object' ? value.constructor.name : typeof value
+    const got =
+      value === null ? 'null' : typeof value === 'object' ? value.constructor.name : typeof value
     throw new WeftInputError('WRONG_TYPE', `${name} must be a Uint8Array, got ${got}`)
   }
   if (length !== undefined && value.length !== length) {
-    throw new WeftInputError(
-      'WRONG_LENGTH',
-      `${name} must be ${length} bytes, got ${value.length}`,
-    )
+    throw new WeftInputError('WRONG_LENGTH', `${name} must be ${length} bytes, got ${value.length}`)
   }
   if (value.length > MAX_INPUT_BYTES) {
     throw new WeftInputError(

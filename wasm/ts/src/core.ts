@@ -25,7 +25,12 @@ interface CoreExports {
   weft_sha512_new(): number
   weft_sha512_update(handle: number, data: number, len: number): void
   weft_sha512_finish(handle: number, out: number): void
-  weft_ed25519_verify(publicKey: number, message: number, messageLen: number, signature: number): number
+  weft_ed25519_verify(
+    publicKey: number,
+    message: number,
+    messageLen: number,
+    signature: number,
+  ): number
   weft_ed25519_verify_batch(
     count: number,
     publicKeys: number,
@@ -105,10 +110,15 @@ export class WeftCore {
    */
   ed25519VerifyBatch(items: readonly SignedMessage[], seed?: Uint8Array): BatchResult {
     if (!Array.isArray(items)) {
-      throw new WeftInputError('WRONG_TYPE', 'items must be an array of { publicKey, message, signature }')
+      throw new WeftInputError(
+        'WRONG_TYPE',
+        'items must be an array of { publicKey, message, signature }',
+      )
     }
     const seedBytes =
-      seed === undefined ? crypto.getRandomValues(new Uint8Array(SEED_BYTES)) : checkBytes('seed', seed, SEED_BYTES)
+      seed === undefined
+        ? crypto.getRandomValues(new Uint8Array(SEED_BYTES))
+        : checkBytes('seed', seed, SEED_BYTES)
     let messageBytes = 0
     items.forEach((item, i) => {
       if (typeof item !== 'object' || item === null) {
@@ -120,7 +130,10 @@ export class WeftCore {
     })
     const n = items.length
     if (messageBytes > MAX_INPUT_BYTES) {
-      throw new WeftInputError('TOO_LARGE', `the batch's messages total ${messageBytes} bytes; the limit is ${MAX_INPUT_BYTES}`)
+      throw new WeftInputError(
+        'TOO_LARGE',
+        `the batch's messages total ${messageBytes} bytes; the limit is ${MAX_INPUT_BYTES}`,
+      )
     }
     // Layout: lens (u32, 4-aligned first) | seed | public keys | signatures | results | messages
     const lensAt = 0
@@ -149,7 +162,11 @@ export class WeftCore {
         base + seedAt,
         base + resultsAt,
       )
-      if (status < 0) throw new WeftWasmError('OUT_OF_MEMORY', 'weft_core.wasm ran out of memory during batch verification')
+      if (status < 0)
+        throw new WeftWasmError(
+          'OUT_OF_MEMORY',
+          'weft_core.wasm ran out of memory during batch verification',
+        )
       const results = this.#read(base + resultsAt, n)
       return { allValid: status === 1, valid: Array.from(results, (r) => r === 1) }
     })
@@ -167,7 +184,11 @@ export class WeftCore {
     }
     // Larger inputs stream through the scratch region so memory never grows with input size.
     const handle = kind === 'sha256' ? x.weft_sha256_new() : x.weft_sha512_new()
-    if (handle === 0) throw new WeftWasmError('OUT_OF_MEMORY', `weft_core.wasm could not allocate a ${kind} context`)
+    if (handle === 0)
+      throw new WeftWasmError(
+        'OUT_OF_MEMORY',
+        `weft_core.wasm could not allocate a ${kind} context`,
+      )
     const update = kind === 'sha256' ? x.weft_sha256_update : x.weft_sha512_update
     for (let at = 0; at < data.length; at += room) {
       const chunk = data.subarray(at, at + room)
@@ -191,13 +212,15 @@ export class WeftCore {
 
   #alloc(size: number): number {
     const ptr = this.#x.weft_alloc(size)
-    if (ptr === 0) throw new WeftWasmError('OUT_OF_MEMORY', `weft_core.wasm could not allocate ${size} bytes`)
+    if (ptr === 0)
+      throw new WeftWasmError('OUT_OF_MEMORY', `weft_core.wasm could not allocate ${size} bytes`)
     return ptr
   }
 
   // Growing memory detaches the old ArrayBuffer, so views are re-taken when the buffer changes.
   #bytes(): Uint8Array {
-    if (this.#view.buffer !== this.#x.memory.buffer) this.#view = new Uint8Array(this.#x.memory.buffer)
+    if (this.#view.buffer !== this.#x.memory.buffer)
+      this.#view = new Uint8Array(this.#x.memory.buffer)
     return this.#view
   }
 

@@ -4,8 +4,8 @@ import type { WeftCore } from './core.ts'
 import { WeftWasmError } from './errors.ts'
 import { instantiateCore } from './instantiate.ts'
 
-export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { MAX_INPUT_BYTES } from './check.ts'
+export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { WeftInputError, WeftWasmError } from './errors.ts'
 
 let compiled: Promise<WebAssembly.Module> | undefined
@@ -20,7 +20,9 @@ export function compileCore(url: string = wasmUrl): Promise<WebAssembly.Module> 
     })
     .then((bytes) => WebAssembly.compile(bytes))
     .catch((cause: unknown) => {
-      throw new WeftWasmError('LOAD_FAILED', `cannot load the consensus core from ${url}`, { cause })
+      throw new WeftWasmError('LOAD_FAILED', `cannot load the consensus core from ${url}`, {
+        cause,
+      })
     })
   if (url === wasmUrl) compiled = result
   return result

@@ -1,11 +1,11 @@
 // @weft/wasm for Node: loads wasm/dist/weft_core.wasm from disk.
 import { readFile } from 'node:fs/promises'
-import { WeftWasmError } from './errors.ts'
 import type { WeftCore } from './core.ts'
+import { WeftWasmError } from './errors.ts'
 import { instantiateCore } from './instantiate.ts'
 
-export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { MAX_INPUT_BYTES } from './check.ts'
+export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { WeftInputError, WeftWasmError } from './errors.ts'
 
 /** Where `npm run build --workspace @weft/wasm` writes the module. */
@@ -18,7 +18,11 @@ export function compileCore(source: URL | string = DEFAULT_WASM_URL): Promise<We
   if (source === DEFAULT_WASM_URL && compiled !== undefined) return compiled
   const result = readFile(source)
     .catch((cause: unknown) => {
-      throw new WeftWasmError('LOAD_FAILED', `cannot read ${String(source)}; run npm run build first`, { cause })
+      throw new WeftWasmError(
+        'LOAD_FAILED',
+        `cannot read ${String(source)}; run npm run build first`,
+        { cause },
+      )
     })
     .then((bytes) => WebAssembly.compile(bytes))
   if (source === DEFAULT_WASM_URL) compiled = result

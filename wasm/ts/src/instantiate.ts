@@ -10,10 +10,14 @@ function wasiStubs(module: WebAssembly.Module): WebAssembly.Imports {
   const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {}
   for (const entry of WebAssembly.Module.imports(module)) {
     if (entry.module !== 'wasi_snapshot_preview1' || entry.kind !== 'function') {
-      throw new WeftWasmError('LOAD_FAILED', `weft_core.wasm imports ${entry.module}.${entry.name}, which no host provides`)
+      throw new WeftWasmError(
+        'LOAD_FAILED',
+        `weft_core.wasm imports ${entry.module}.${entry.name}, which no host provides`,
+      )
     }
-    imports[entry.module] ??= {}
-    imports[entry.module][entry.name] =
+    const wasi = imports[entry.module] ?? {}
+    imports[entry.module] = wasi
+    wasi[entry.name] =
       entry.name === 'proc_exit'
         ? () => {
             throw new WeftWasmError('LOAD_FAILED', 'weft_core.wasm called proc_exit')

@@ -64,20 +64,31 @@ const MUTATIONS: Record<string, Mutation> = {
   flipS: (c, _p, bit) => ({ ...c, signature: flipBit(c.signature, 32, bit) }),
   flipA: (c, _p, bit) => ({ ...c, publicKey: flipBit(c.publicKey, 0, bit) }),
   flipMessage: (c, _p, bit) =>
-    c.message.length === 0 ? { ...c, message: Uint8Array.of(bit & 0xff) } : { ...c, message: flipBit(c.message, 0, bit % (8 * Math.min(32, c.message.length))) },
+    c.message.length === 0
+      ? { ...c, message: Uint8Array.of(bit & 0xff) }
+      : { ...c, message: flipBit(c.message, 0, bit % (8 * Math.min(32, c.message.length))) },
   sPlusKL: (c, pick) => {
     const s = fromLE(c.signature.subarray(32)) + BigInt(1 + (pick % 14)) * L
     return s < 2n ** 256n ? { ...c, signature: withS(c.signature, toLE(s)) } : c
   },
   smallOrderA: (c, pick) => ({ ...c, publicKey: SMALL_ORDER_POINTS[pick % 8] as Uint8Array }),
-  smallOrderR: (c, pick) => ({ ...c, signature: withR(c.signature, SMALL_ORDER_POINTS[pick % 8] as Uint8Array) }),
+  smallOrderR: (c, pick) => ({
+    ...c,
+    signature: withR(c.signature, SMALL_ORDER_POINTS[pick % 8] as Uint8Array),
+  }),
   smallOrderBoth: (c, pick) => ({
     ...c,
     publicKey: SMALL_ORDER_POINTS[pick % 8] as Uint8Array,
-    signature: withS(withR(c.signature, SMALL_ORDER_POINTS[(pick >> 3) % 8] as Uint8Array), toLE(BigInt(pick % 3))),
+    signature: withS(
+      withR(c.signature, SMALL_ORDER_POINTS[(pick >> 3) % 8] as Uint8Array),
+      toLE(BigInt(pick % 3)),
+    ),
   }),
   nonCanonicalA: (c, pick) => ({ ...c, publicKey: NON_CANONICAL_POINTS[pick % 38] as Uint8Array }),
-  nonCanonicalR: (c, pick) => ({ ...c, signature: withR(c.signature, NON_CANONICAL_POINTS[pick % 38] as Uint8Array) }),
+  nonCanonicalR: (c, pick) => ({
+    ...c,
+    signature: withR(c.signature, NON_CANONICAL_POINTS[pick % 38] as Uint8Array),
+  }),
   signBitA: (c) => ({ ...c, publicKey: flipBit(c.publicKey, 0, 255) }),
   zeroS: (c) => ({ ...c, signature: withS(c.signature, new Uint8Array(32)) }),
 }

@@ -36,7 +36,11 @@ const RFC8032 = [
 describe('ed25519 in wasm', () => {
   it('accepts the RFC 8032 §7.1 examples and rejects them altered', () => {
     for (const [pk, msg, sig] of RFC8032) {
-      assert.equal(core.ed25519Verify(hex(pk), hex(msg), hex(sig)), true, `RFC 8032 key ${pk.slice(0, 8)}`)
+      assert.equal(
+        core.ed25519Verify(hex(pk), hex(msg), hex(sig)),
+        true,
+        `RFC 8032 key ${pk.slice(0, 8)}`,
+      )
       const tampered = hex(sig)
       tampered[5] = (tampered[5] ?? 0) ^ 1
       assert.equal(core.ed25519Verify(hex(pk), hex(msg), tampered), false)
@@ -48,7 +52,11 @@ describe('ed25519 in wasm', () => {
     assert.equal(lines.length, 1024)
     for (const line of lines) {
       const [, pk = '', msg = '', sigAndMsg = ''] = line.split(':')
-      assert.equal(core.ed25519Verify(hex(pk), hex(msg), hex(sigAndMsg.slice(0, 128))), true, `sign-input ${pk}`)
+      assert.equal(
+        core.ed25519Verify(hex(pk), hex(msg), hex(sigAndMsg.slice(0, 128))),
+        true,
+        `sign-input ${pk}`,
+      )
     }
   })
 
@@ -62,18 +70,28 @@ describe('ed25519 in wasm', () => {
     // The ZIP-215 set signs the message "Zcash".
     const message = new TextEncoder().encode('Zcash')
     cases.forEach((c, i) => {
-      assert.equal(core.ed25519Verify(hex(c.vk_bytes), message, hex(c.sig_bytes)), c.valid_zip215, `zip215 case ${i}`)
+      assert.equal(
+        core.ed25519Verify(hex(c.vk_bytes), message, hex(c.sig_bytes)),
+        c.valid_zip215,
+        `zip215 case ${i}`,
+      )
     })
   })
 
   it('agrees with @noble/curves (zip215) on honest, mutated and random signatures', () => {
     const runs = Number(process.env.WEFT_DIFFERENTIAL_RUNS ?? 3000)
     fc.assert(
-      fc.property(caseArbitrary, (c) => core.ed25519Verify(c.publicKey, c.message, c.signature) === nobleVerify(c)),
+      fc.property(
+        caseArbitrary,
+        (c) => core.ed25519Verify(c.publicKey, c.message, c.signature) === nobleVerify(c),
+      ),
       { numRuns: runs },
     )
     fc.assert(
-      fc.property(randomCaseArbitrary, (c) => core.ed25519Verify(c.publicKey, c.message, c.signature) === nobleVerify(c)),
+      fc.property(
+        randomCaseArbitrary,
+        (c) => core.ed25519Verify(c.publicKey, c.message, c.signature) === nobleVerify(c),
+      ),
       { numRuns: Math.ceil(runs / 3) },
     )
   })
@@ -84,9 +102,20 @@ describe('ed25519 in wasm', () => {
         fc.uint8Array({ maxLength: 40 }).filter((b) => b.length !== 32),
         fc.uint8Array({ maxLength: 70 }).filter((b) => b.length !== 64),
         (pk, sig) => {
-          assert.throws(() => core.ed25519Verify(pk, new Uint8Array(1), new Uint8Array(64)), WeftInputError)
-          assert.throws(() => core.ed25519Verify(new Uint8Array(32), new Uint8Array(1), sig), WeftInputError)
-          return !nobleVerify({ publicKey: pk, message: new Uint8Array(1), signature: sig, mutation: 'length' })
+          assert.throws(
+            () => core.ed25519Verify(pk, new Uint8Array(1), new Uint8Array(64)),
+            WeftInputError,
+          )
+          assert.throws(
+            () => core.ed25519Verify(new Uint8Array(32), new Uint8Array(1), sig),
+            WeftInputError,
+          )
+          return !nobleVerify({
+            publicKey: pk,
+            message: new Uint8Array(1),
+            signature: sig,
+            mutation: 'length',
+          })
         },
       ),
       { numRuns: 200 },

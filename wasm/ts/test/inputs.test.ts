@@ -21,10 +21,23 @@ function throwsInput(fn: () => unknown, code: string, mentions: string) {
 
 describe('loader input checks', () => {
   it('rejects wrong types with WRONG_TYPE naming the argument', () => {
-    const bad: unknown[] = [undefined, null, 'abc', 42, [1, 2, 3], new ArrayBuffer(32), new Uint16Array(16), {}]
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'abc',
+      42,
+      [1, 2, 3],
+      new ArrayBuffer(32),
+      new Uint16Array(16),
+      {},
+    ]
     for (const value of bad) {
       throwsInput(() => core.sha256(value as Uint8Array), 'WRONG_TYPE', 'data')
-      throwsInput(() => core.ed25519Verify(value as Uint8Array, msg, sig), 'WRONG_TYPE', 'publicKey')
+      throwsInput(
+        () => core.ed25519Verify(value as Uint8Array, msg, sig),
+        'WRONG_TYPE',
+        'publicKey',
+      )
       throwsInput(() => core.ed25519Verify(pk, value as Uint8Array, sig), 'WRONG_TYPE', 'message')
       throwsInput(() => core.ed25519Verify(pk, msg, value as Uint8Array), 'WRONG_TYPE', 'signature')
     }
@@ -34,18 +47,31 @@ describe('loader input checks', () => {
 
   it('rejects wrong lengths with WRONG_LENGTH stating expected and actual', () => {
     for (const len of [0, 31, 33, 64]) {
-      throwsInput(() => core.ed25519Verify(new Uint8Array(len), msg, sig), 'WRONG_LENGTH', `32 bytes, got ${len}`)
+      throwsInput(
+        () => core.ed25519Verify(new Uint8Array(len), msg, sig),
+        'WRONG_LENGTH',
+        `32 bytes, got ${len}`,
+      )
     }
     for (const len of [0, 63, 65, 128]) {
-      throwsInput(() => core.ed25519Verify(pk, msg, new Uint8Array(len)), 'WRONG_LENGTH', `64 bytes, got ${len}`)
+      throwsInput(
+        () => core.ed25519Verify(pk, msg, new Uint8Array(len)),
+        'WRONG_LENGTH',
+        `64 bytes, got ${len}`,
+      )
     }
     throwsInput(
-      () => core.ed25519VerifyBatch([{ publicKey: pk, message: msg, signature: sig }], new Uint8Array(5)),
+      () =>
+        core.ed25519VerifyBatch(
+          [{ publicKey: pk, message: msg, signature: sig }],
+          new Uint8Array(5),
+        ),
       'WRONG_LENGTH',
       'seed',
     )
     throwsInput(
-      () => core.ed25519VerifyBatch([{ publicKey: pk, message: msg, signature: new Uint8Array(2) }]),
+      () =>
+        core.ed25519VerifyBatch([{ publicKey: pk, message: msg, signature: new Uint8Array(2) }]),
       'WRONG_LENGTH',
       'items\\[0\\].signature',
     )
@@ -59,7 +85,12 @@ describe('loader input checks', () => {
 
   it('keeps working after rejected calls', () => {
     assert.throws(() => core.sha256('nope' as never))
-    assert.equal(Buffer.from(core.sha256(new Uint8Array(0))).toString('hex').slice(0, 8), 'e3b0c442')
+    assert.equal(
+      Buffer.from(core.sha256(new Uint8Array(0)))
+        .toString('hex')
+        .slice(0, 8),
+      'e3b0c442',
+    )
     assert.equal(core.ed25519Verify(pk, msg, sig), false)
   })
 

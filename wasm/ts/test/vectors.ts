@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const VECTORS_DIR =
-  process.env.WEFT_VECTORS_DIR ?? fileURLToPath(new URL('../../../../shared/vectors', import.meta.url))
+  process.env.WEFT_VECTORS_DIR ??
+  fileURLToPath(new URL('../../../../shared/vectors', import.meta.url))
 
 export const vectorsSkipReason: string | false = existsSync(VECTORS_DIR)
   ? false

@@ -1,0 +1,190 @@
+// `npm run bench`: the core's crypto against the references that matter, measured in one run.
+//   Ed25519 verify/s, one thread: WASM core vs @noble/curves vs node:crypto (OpenSSL, native)
+//   batch verification (64 per call, one thread) and the worker pool on every core
+//   SHA-256 MB/s: WASM core vs node:crypto
+// Prints a table with ratios and writes bench/results/crypto-<timestamp>.json.
+import {
+  createHash,
+  createPublicKey,
+  type KeyObject,
+  verify as nodeVerify,
+  randomBytes,
+} from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus } from 'node:os'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import { loadCore, type SignedMessage } from '@weft/wasm'
+import { VerifyPool } from '@weft/wasm/pool'
+import { measure, measureAsync, type Rate } from './measure.ts'
+
+const SECONDS = Number(process.env.WEFT_BENCH_SECONDS ?? 2)
+const core = await loadCore()
+
+const items: SignedMessage[] = Array.from({ length: 256 }, (_, i) => {
+  const secret = randomBytes(32)
+  const message = randomBytes(32 + (i % 64))
+  return {
+    publicKey: ed25519.getPublicKey(secret),
+    message,
+    signature: ed25519.sign(message, secret),
+  }
+})
+const keyObjects: KeyObject[] = items.map((it) =>
+  createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(it.publicKey).toString('base64url') },
+    format: 'jwk',
+  }),
+)
+
+let i = 0
+const next = () => {
+  i = (i + 1) % items.length
+  return i
+}
+
+console.log(
+  `weft bench — ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}\n`,
+)
+
+const opensslRate = measure(
+  () => {
+    const k = next()
+    const it = items[k] as SignedMessage
+    if (!nodeVerify(null, it.message, keyObjects[k] as KeyObject, it.signature))
+      throw new Error('node:crypto rejected')
+  },
+  1,
+  SECONDS,
+)
+const wasmRate = measure(
+  () => {
+    const it = items[next()] as SignedMessage
+    if (!core.ed25519Verify(it.publicKey, it.message, it.signature))
+      throw new Error('wasm rejected')
+  },
+  1,
+  SECONDS,
+)
+const nobleRate = measure(
+  () => {
+    const it = items[next()] as SignedMessage
+    if (!ed25519.verify(it.signature, it.message, it.publicKey, { zip215: true }))
+      throw new Error('noble rejected')
+  },
+  1,
+  Math.min(SECONDS, 1),
+)
+const batch64 = items.slice(0, 64)
+const batchRate = measure(
+  () => {
+    if (!core.ed25519VerifyBatch(batch64).allValid) throw new Error('batch rejected')
+  },
+  64,
+  SECONDS,
+)
+const pool = await VerifyPool.create()
+const poolRate = await measureAsync(
+  async () => {
+    if (!(await pool.verifyBatch(items)).allValid) throw new Error('pool rejected')
+  },
+  items.length,
+  SECONDS,
+)
+await pool.close()
+
+const big = randomBytes(1024 * 1024)
+const shaWasm = measure(() => core.sha256(big), 1, SECONDS)
+const shaNode = measure(() => createHash('sha256').update(big).digest(), 1, SECONDS)
+const mb = (r: Rate) => r.perSecond // one MiB per op
+
+interface Row {
+  name: string
+  value: number
+  unit: string
+  reference: string
+  ratio: number
+  target?: number
+}
+const rows: Row[] = [
+  {
+    name: 'ed25519 verify, node:crypto (OpenSSL)',
+    value: opensslRate.perSecond,
+    unit: 'verify/s',
+    reference: 'itself',
+    ratio: 1,
+  },
+  {
+    name: 'ed25519 verify, @noble/curves',
+    value: nobleRate.perSecond,
+    unit: 'verify/s',
+    reference: 'node:crypto',
+    ratio: nobleRate.perSecond / opensslRate.perSecond,
+  },
+  {
+    name: 'ed25519 verify, weft wasm',
+    value: wasmRate.perSecond,
+    unit: 'verify/s',
+    reference: 'node:crypto',
+    ratio: wasmRate.perSecond / opensslRate.perSecond,
+    target: 0.7,
+  },
+  {
+    name: 'ed25519 verify, weft wasm',
+    value: wasmRate.perSecond,
+    unit: 'verify/s',
+    reference: '@noble/curves',
+    ratio: wasmRate.perSecond / nobleRate.perSecond,
+    target: 12,
+  },
+  {
+    name: 'ed25519 batch of 64, weft wasm, 1 thread',
+    value: batchRate.perSecond,
+    unit: 'sig/s',
+    reference: 'node:crypto single',
+    ratio: batchRate.perSecond / opensslRate.perSecond,
+    target: 1.5,
+  },
+  {
+    name: `ed25519 batch, pool of ${pool.size} workers`,
+    value: poolRate.perSecond,
+    unit: 'sig/s',
+    reference: 'node:crypto single',
+    ratio: poolRate.perSecond / opensslRate.perSecond,
+  },
+  {
+    name: 'sha256 1 MiB, node:crypto (SHA-NI)',
+    value: mb(shaNode),
+    unit: 'MiB/s',
+    reference: 'itself',
+    ratio: 1,
+  },
+  {
+    name: 'sha256 1 MiB, weft wasm',
+    value: mb(shaWasm),
+    unit: 'MiB/s',
+    reference: 'node:crypto',
+    ratio: mb(shaWasm) / mb(shaNode),
+    target: 0.1,
+  },
+]
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2))
+console.log(
+  `${'measurement'.padEnd(44)}${'value'.padStart(14)}  ${'unit'.padEnd(9)}${'ratio'.padStart(8)}  vs ${'reference'.padEnd(20)} target`,
+)
+for (const r of rows) {
+  const target =
+    r.target === undefined ? '' : `${r.ratio >= r.target ? 'met' : 'MISSED'} (≥ ${r.target}×)`
+  console.log(
+    `${r.name.padEnd(44)}${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}${`${r.ratio.toFixed(2)}×`.padStart(8)}  vs ${r.reference.padEnd(20)} ${target}`,
+  )
+}
+
+const dir = new URL('./results/', import.meta.url)
+mkdirSync(dir, { recursive: true })
+const file = new URL(`crypto-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, dir)
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, node: process.version, seconds: SECONDS, rows }, null, 2)}\n`,
+)
+console.log(`\nresults: ${file.pathname}`)
