@@ -84,14 +84,22 @@ describe('loader input checks', () => {
   })
 
   it('keeps working after rejected calls', () => {
+    // RFC 8032 §7.1 TEST 1.
+    const hex = (h: string) => Uint8Array.from(Buffer.from(h, 'hex'))
+    const publicKey = hex('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a')
+    const signature = hex(
+      'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
+    )
     assert.throws(() => core.sha256('nope' as never))
+    assert.throws(() => core.ed25519Verify(publicKey, new Uint8Array(0), signature.subarray(1)))
     assert.equal(
       Buffer.from(core.sha256(new Uint8Array(0)))
         .toString('hex')
         .slice(0, 8),
       'e3b0c442',
     )
-    assert.equal(core.ed25519Verify(pk, msg, sig), false)
+    assert.equal(core.ed25519Verify(publicKey, new Uint8Array(0), signature), true)
+    assert.equal(core.ed25519Verify(publicKey, Uint8Array.of(1), signature), false)
   })
 
   it('accepts Buffer and subarray views, reading exactly their bytes', () => {

@@ -1,0 +1,20 @@
+// The `weft` command line: picks the subcommand and maps usage errors to exit status 2.
+import { EXIT_USAGE } from '../constants.ts'
+import { type CommandIo, nodeCommand } from './node-command.ts'
+
+export const USAGE = `Usage: weft <command> [options]
+
+Commands:
+  node    run a Weft node (weft node --help for its options)
+`
+
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    ;(command === undefined ? io.stderr : io.stdout)(USAGE)
+    return command === undefined ? EXIT_USAGE : 0
+  }
+  if (command === 'node') return nodeCommand(rest, io)
+  io.stderr(`weft: unknown command '${command}'; commands: node (see weft --help)`)
+  return EXIT_USAGE
+}

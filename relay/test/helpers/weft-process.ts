@@ -1,0 +1,54 @@
+// Runs relay/bin/weft.ts as a child process with this test's Node, and waits on its output as
+// events: the listening line, or the exit.
+import { type ChildProcessByStdio, spawn } from 'node:child_process'
+import type { Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { LISTENING_LINE_PREFIX, type ListeningInfo } from '../../src/index.ts'
+
+const WEFT_BIN = fileURLToPath(new URL('../../bin/weft.ts', import.meta.url))
+
+export interface WeftProcess {
+  child: ChildProcessByStdio<null, Readable, Readable>
+  /** Everything printed so far. */
+  stdout(): string
+  stderr(): string
+  /** Resolves with the node's listening info; rejects if the process exits first. */
+  listening: Promise<ListeningInfo>
+  /** Resolves with the exit status (or the signal's name) once the process and its output end. */
+  exited: Promise<number | string>
+}
+
+export function runWeft(args: readonly string[]): WeftProcess {
+  // process.execPath is the pinned Node 24 the tests run under.
+  const child = spawn(process.execPath, [WEFT_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  const exited = new Promise<number | string>((resolve) => {
+    // 'close' rather than 'exit': it follows the last output, so stdout()/stderr() are complete.
+    child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown'))
+  })
+  const listening = new Promise<ListeningInfo>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const line = out.split('\n').find((l) => l.startsWith(LISTENING_LINE_PREFIX))
+      if (line !== undefined)
+        resolve(JSON.parse(line.slice(LISTENING_LINE_PREFIX.length)) as ListeningInfo)
+    })
+    exited.then((status) => reject(new Error(`weft exited (${status}) before listening:\n${err}`)))
+  })
+  // A test that never reads `listening` must not fail on its rejection.
+  listening.catch(() => undefined)
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString()
+  })
+  return { child, stdout: () => out, stderr: () => err, listening, exited }
+}
+
+/** Runs a command that ends by itself and returns its status and output. */
+export async function runWeftToEnd(
+  args: readonly string[],
+): Promise<{ status: number | string; stdout: string; stderr: string }> {
+  const weft = runWeft(args)
+  const status = await weft.exited
+  return { status, stdout: weft.stdout(), stderr: weft.stderr() }
+}
