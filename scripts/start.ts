@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const WEB_PORT = Number(process.env.WEFT_WEB_PORT ?? 5173)
 const NODE_WS_PORT = Number(process.env.WEFT_NODE_WS_PORT ?? 9001)
 
-if (spawnSync('node', ['scripts/build.ts'], { cwd: root, stdio: 'inherit' }).status !== 0)
+if (spawnSync(process.execPath, ['scripts/build.ts'], { cwd: root, stdio: 'inherit' }).status !== 0)
   process.exit(1)
 
 const children: ChildProcess[] = []
@@ -26,7 +26,7 @@ function startAndWait(
   env: NodeJS.ProcessEnv,
   match: (line: string) => string | undefined,
 ): Promise<string> {
-  const child = spawn('node', args, {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

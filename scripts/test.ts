@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -25,9 +25,16 @@ interface RunResult {
   output: string
 }
 
+const bin = (tool: string) => join(root, 'node_modules', '.bin', tool)
+// Children run on this same Node 24, whatever PATH says (the system Node may be older).
+const childPath = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } })
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, PATH: childPath, ...env },
+    })
     let output = ''
     const collect = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk.toString()
@@ -131,7 +138,7 @@ async function reproducibleWasm(): Promise<Counts> {
 
 async function nodeTests(): Promise<Counts> {
   const tap = join(await mkdtemp(join(tmpdir(), 'weft-node-test-')), 'report.tap')
-  await run('node', [
+  await run(process.execPath, [
     '--test',
     '--test-concurrency=1',
     '--test-reporter=spec',
@@ -153,7 +160,7 @@ async function nodeTests(): Promise<Counts> {
 
 async function playwright(): Promise<Counts> {
   const json = join(await mkdtemp(join(tmpdir(), 'weft-e2e-')), 'report.json')
-  await run('npx', ['playwright', 'test', '--reporter=list,json'], {
+  await run(bin('playwright'), ['test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: json,
   })
   try {
@@ -176,10 +183,10 @@ const suites: Suite[] = [
     run: async () =>
       add(
         add(
-          await step('npx', ['biome', 'check', '.']),
+          await step(bin('biome'), ['check', '.']),
           await step('bash', ['scripts/clang-format-check']),
         ),
-        await step('npx', ['tsc', '--build']),
+        await step(bin('tsc'), ['--build']),
       ),
   },
   { name: 'wasm-build', run: reproducibleWasm },
@@ -200,7 +207,7 @@ if (unknown.length > 0) {
 }
 
 // The module every later suite loads.
-const build = await run('node', ['scripts/build.ts'])
+const build = await run(process.execPath, ['scripts/build.ts'])
 let total: Counts = build.code === 0 ? zero : { ...zero, failed: 1 }
 const lines: string[] = []
 for (const suite of suites) {

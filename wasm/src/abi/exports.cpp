@@ -34,13 +34,17 @@ template <typename Hash> void finish_hash(Hash* h, std::uint8_t* out) {
 } // namespace
 
 // ABI version: bumped on any incompatible change so a stale .wasm is refused with a clear error.
-WEFT_EXPORT(weft_abi_version) std::uint32_t weft_abi_version() { return 1; }
+WEFT_EXPORT(weft_abi_version) std::uint32_t weft_abi_version() {
+  return 1;
+}
 
 WEFT_EXPORT(weft_alloc) std::uint8_t* weft_alloc(std::uint32_t size) {
   return static_cast<std::uint8_t*>(std::malloc(size == 0 ? 1 : size));
 }
 
-WEFT_EXPORT(weft_free) void weft_free(std::uint8_t* p) { std::free(p); }
+WEFT_EXPORT(weft_free) void weft_free(std::uint8_t* p) {
+  std::free(p);
+}
 
 WEFT_EXPORT(weft_sha256)
 void weft_sha256(const std::uint8_t* data, std::uint32_t len, std::uint8_t* out) {
@@ -64,7 +68,9 @@ void weft_sha256_update(weft::crypto::Sha256* h, const std::uint8_t* data, std::
   h->update({data, len});
 }
 WEFT_EXPORT(weft_sha256_finish)
-void weft_sha256_finish(weft::crypto::Sha256* h, std::uint8_t* out) { finish_hash(h, out); }
+void weft_sha256_finish(weft::crypto::Sha256* h, std::uint8_t* out) {
+  finish_hash(h, out);
+}
 
 WEFT_EXPORT(weft_sha512_new) weft::crypto::Sha512* weft_sha512_new() {
   return new_hash<weft::crypto::Sha512>();
@@ -74,7 +80,9 @@ void weft_sha512_update(weft::crypto::Sha512* h, const std::uint8_t* data, std::
   h->update({data, len});
 }
 WEFT_EXPORT(weft_sha512_finish)
-void weft_sha512_finish(weft::crypto::Sha512* h, std::uint8_t* out) { finish_hash(h, out); }
+void weft_sha512_finish(weft::crypto::Sha512* h, std::uint8_t* out) {
+  finish_hash(h, out);
+}
 
 // Returns 1 when the signature is valid under Weft's ZIP-215 rules, 0 otherwise.
 WEFT_EXPORT(weft_ed25519_verify)
@@ -91,21 +99,21 @@ std::int32_t weft_ed25519_verify(const std::uint8_t* public_key, const std::uint
 // Returns 1 when every signature is valid, 0 when any is not, -1 when out of memory.
 WEFT_EXPORT(weft_ed25519_verify_batch)
 std::int32_t weft_ed25519_verify_batch(std::uint32_t count, const std::uint8_t* public_keys,
-                                       const std::uint8_t* signatures,
-                                       const std::uint8_t* messages,
-                                       const std::uint32_t* message_lens,
-                                       const std::uint8_t* seed, std::uint8_t* results) {
+                                       const std::uint8_t* signatures, const std::uint8_t* messages,
+                                       const std::uint32_t* message_lens, const std::uint8_t* seed,
+                                       std::uint8_t* results) {
   using weft::crypto::ed25519::BatchItem;
   auto* items = static_cast<BatchItem*>(std::malloc(sizeof(BatchItem) * (count == 0 ? 1 : count)));
   if (items == nullptr) return -1;
   std::size_t offset = 0;
   for (std::uint32_t i = 0; i < count; ++i) {
-    new (&items[i]) BatchItem{fixed<32>(public_keys + 32 * i), {messages + offset, message_lens[i]},
+    new (&items[i]) BatchItem{fixed<32>(public_keys + 32 * i),
+                              {messages + offset, message_lens[i]},
                               fixed<64>(signatures + 64 * i)};
     offset += message_lens[i];
   }
-  const bool all_valid = weft::crypto::ed25519::verify_batch({items, count}, fixed<32>(seed),
-                                                             {results, count});
+  const bool all_valid =
+      weft::crypto::ed25519::verify_batch({items, count}, fixed<32>(seed), {results, count});
   std::free(items);
   return all_valid ? 1 : 0;
 }

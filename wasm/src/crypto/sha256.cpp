@@ -36,7 +36,9 @@ inline void store_be32(std::uint8_t* p, std::uint32_t v) {
 }
 
 // FIPS 180-4 §4.1.2 functions.
-inline std::uint32_t ch(std::uint32_t x, std::uint32_t y, std::uint32_t z) { return (x & y) ^ (~x & z); }
+inline std::uint32_t ch(std::uint32_t x, std::uint32_t y, std::uint32_t z) {
+  return (x & y) ^ (~x & z);
+}
 inline std::uint32_t maj(std::uint32_t x, std::uint32_t y, std::uint32_t z) {
   return (x & y) ^ (x & z) ^ (y & z);
 }

@@ -50,7 +50,9 @@ inline void store_be64(std::uint8_t* p, std::uint64_t v) {
 }
 
 // FIPS 180-4 §4.1.3 functions.
-inline std::uint64_t ch(std::uint64_t x, std::uint64_t y, std::uint64_t z) { return (x & y) ^ (~x & z); }
+inline std::uint64_t ch(std::uint64_t x, std::uint64_t y, std::uint64_t z) {
+  return (x & y) ^ (~x & z);
+}
 inline std::uint64_t maj(std::uint64_t x, std::uint64_t y, std::uint64_t z) {
   return (x & y) ^ (x & z) ^ (y & z);
 }

@@ -16,8 +16,9 @@ using weft::test::to_hex;
 
 namespace {
 constexpr const char* kTwoBlock448 = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-constexpr const char* kTwoBlock896 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
-                                     "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+constexpr const char* kTwoBlock896 =
+    "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+    "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
 } // namespace
 
 TEST_CASE("sha256: NIST examples") {
