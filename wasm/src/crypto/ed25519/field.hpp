@@ -50,7 +50,7 @@ inline constexpr Fe fe_neg(const Fe& f) {
   return h;
 }
 
-// Reduces any representation with |limbs| < 2^62 / 38 to a tight one (same value mod p).
+// Carries a wide representation with every |h[i]| < 2^62 down to a tight one (same value mod p).
 Fe fe_carry(const std::array<std::int64_t, 10>& h);
 
 // Reads 255 bits little-endian; bit 255 is ignored (it is the sign of x in point encodings).
@@ -97,11 +97,11 @@ std::array<std::uint8_t, 32> fe_to_bytes(const Fe& f);
 
 Fe fe_mul(const Fe& f, const Fe& g);
 Fe fe_sq(const Fe& f);
-Fe fe_sq2(const Fe& f);      // 2 f^2
+Fe fe_sq2(const Fe& f);      // 2 f^2, for m_f <= 4
 Fe fe_invert(const Fe& f);   // f^(p-2); 0 maps to 0
 Fe fe_pow22523(const Fe& f); // f^((p-5)/8) = f^(2^252 - 3), the core of the square root
 
-// Both need a full reduction; any magnitude up to 32 is accepted.
+// These need a full reduction; any magnitude up to 32 is accepted.
 bool fe_is_zero(const Fe& f);
 bool fe_is_negative(const Fe& f); // the low bit of the canonical value ("sign" of x)
 bool fe_equal(const Fe& f, const Fe& g);

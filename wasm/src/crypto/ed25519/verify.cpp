@@ -1,6 +1,9 @@
 // Single Ed25519 verification, RFC 8032 §5.1.7 under the ZIP-215 rules stated in verify.hpp.
 #include "crypto/ed25519/verify.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include "crypto/ed25519/point.hpp"
 #include "crypto/ed25519/scalar.hpp"
 #include "crypto/sha512.hpp"
