@@ -1,7 +1,8 @@
 // Public Ed25519 vector sets (Wycheproof, the ZIP-215 set, SUPERCOP sign.input, strict-RFC edge
 // cases), read at run time from WEFT_VECTORS_DIR and never copied into the repository. Where the
 // folder is absent the cases say so and pass. Expected answers follow ZIP-215; every place where
-// that differs from a strict verifier's expectation is listed below with its reason.
+// that differs from a strict verifier's expectation is listed, with its reason, in
+// tests/data/ed25519-zip215-expectations.json.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -220,19 +221,19 @@ bool verify_any(std::string_view pk_hex, std::string_view msg_hex, std::string_v
                     std::span<const std::uint8_t, 64>(sig.data(), 64));
 }
 
-// Wycheproof cases where ZIP-215 deliberately answers differently from a strict verifier.
-struct Deviation {
-  int tc_id;
-  bool zip215_valid;
-  const char* reason;
-};
-constexpr Deviation kWycheproofDeviations[] = {
-    {151, true,
-     "R encodes y = 1 with the sign bit set (x = 0, 'negative zero'). RFC 8032 5.1.3 rejects the "
-     "encoding; ZIP-215 decodes it as the identity, and the equation holds for that R."},
-};
-// Cases 42-62 (modified R bits, R = 0, invalid R) are NOT deviations: under ZIP-215 the modified R
-// either fails to decode or is a different point from [S]B - [k]A, even after [8].
+// The intended differences from strict verifiers live in one file both test suites read:
+// tests/data/ed25519-zip215-expectations.json (tcId or index, the ZIP-215 answer, the reason).
+Json read_expectations() {
+  const std::filesystem::path path =
+      std::filesystem::path(WEFT_TEST_DATA_DIR) / "ed25519-zip215-expectations.json";
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto json = JsonParser(ss.str()).parse();
+  REQUIRE_MESSAGE(json.has_value(), "malformed JSON in " << path.string());
+  return *json;
+}
 
 TEST_CASE("ed25519 vectors: Wycheproof eddsa_verify (ZIP-215 deviations listed)") {
   const auto json = read_json("ed25519-wycheproof.json");
@@ -240,6 +241,9 @@ TEST_CASE("ed25519 vectors: Wycheproof eddsa_verify (ZIP-215 deviations listed)"
   REQUIRE((*json)["algorithm"].string == "EDDSA");
   int count = 0;
   std::map<int, bool> seen_deviation;
+  const Json expectations = read_expectations();
+  const auto& deviations = expectations["wycheproofDeviations"].array;
+  REQUIRE(!deviations.empty());
   for (const auto& group : (*json)["testGroups"].array) {
     const std::string& pk = group["publicKey"]["pk"].string;
     for (const auto& t : group["tests"].array) {
@@ -247,10 +251,12 @@ TEST_CASE("ed25519 vectors: Wycheproof eddsa_verify (ZIP-215 deviations listed)"
       const std::string& result = t["result"].string;
       REQUIRE((result == "valid" || result == "invalid"));
       bool expected = result == "valid";
-      for (const auto& d : kWycheproofDeviations) {
-        if (d.tc_id == id) {
-          CHECK_MESSAGE(expected != d.zip215_valid, "tcId " << id << " is not a deviation");
-          expected = d.zip215_valid;
+      for (const auto& d : deviations) {
+        if (d["tcId"].integer() == id) {
+          const bool zip215_valid = d["zip215Valid"].boolean;
+          CHECK_MESSAGE(expected != zip215_valid, "tcId " << id << " is not a deviation");
+          INFO("deviation: " << d["reason"].string);
+          expected = zip215_valid;
           seen_deviation[id] = true;
         }
       }
@@ -261,7 +267,9 @@ TEST_CASE("ed25519 vectors: Wycheproof eddsa_verify (ZIP-215 deviations listed)"
   }
   CHECK(count == (*json)["numberOfTests"].integer());
   CHECK(count == 151);
-  for (const auto& d : kWycheproofDeviations) CHECK_MESSAGE(seen_deviation[d.tc_id], d.tc_id);
+  for (const auto& d : deviations) {
+    CHECK_MESSAGE(seen_deviation[static_cast<int>(d["tcId"].integer())], d["tcId"].integer());
+  }
 }
 
 TEST_CASE("ed25519 vectors: ZIP-215 set (valid_zip215)") {
@@ -337,37 +345,19 @@ TEST_CASE("ed25519 vectors: SUPERCOP sign.input (all verify; one-bit mutations f
 }
 
 // Signatures that strict RFC 8032 verification rejects. What ZIP-215 does with each, and why:
-struct EdgeCase {
-  int index;
-  bool zip215_valid;
-  const char* reason;
-};
-constexpr EdgeCase kEdgeCases[] = {
-    {0, true, "small-order A and R, S = 0: ZIP-215 accepts small-order points; [8] removes both"},
-    {1, true, "small-order A, mixed-order R: the equation holds (cofactored and cofactorless)"},
-    {2, true, "mixed-order A, small-order R: the equation holds (cofactored and cofactorless)"},
-    {3, true, "mixed-order A and R: the equation holds (cofactored and cofactorless)"},
-    {4, true, "mixed-order A and R: holds only cofactored, which is the equation ZIP-215 uses"},
-    {5, true, "mixed-order A, prime-order R: holds only cofactored, as ZIP-215 requires"},
-    {6, false, "S >= L: ZIP-215 requires canonical S too"},
-    {7, false, "S >= L: ZIP-215 requires canonical S too"},
-    {8, false,
-     "non-canonical R (x = 0 with sign bit) but k hashed over its canonical re-encoding: "
-     "ZIP-215 hashes R as given, so the equation fails"},
-    {9, true, "non-canonical R (x = 0 with sign bit), k hashed over R as given: accepted"},
-    {10, true, "non-canonical small-order A (x = 0 with sign bit): [8][k]A vanishes for any k"},
-    {11, true, "non-canonical small-order A (x = 0 with sign bit): [8][k]A vanishes for any k"},
-};
-
 TEST_CASE("ed25519 vectors: strict-RFC edge cases under ZIP-215") {
   const auto json = read_json("ed25519-edge-cases.json");
   if (!json) return;
-  REQUIRE(json->array.size() == std::size(kEdgeCases));
-  for (const auto& e : kEdgeCases) {
-    const Json& t = json->array[static_cast<std::size_t>(e.index)];
-    INFO("edge case " << e.index << ": " << e.reason);
+  const Json expectations = read_expectations();
+  const auto& cases = expectations["edgeCases"].array;
+  REQUIRE(json->array.size() == cases.size());
+  for (const auto& e : cases) {
+    const auto index = static_cast<std::size_t>(e["index"].integer());
+    REQUIRE(index < json->array.size());
+    const Json& t = json->array[index];
+    INFO("edge case " << index << ": " << e["reason"].string);
     CHECK(verify_any(t["pub_key"].string, t["message"].string, t["signature"].string) ==
-          e.zip215_valid);
+          e["zip215Valid"].boolean);
   }
 }
 

@@ -1,6 +1,7 @@
 // Ed25519 verification in the WASM build: RFC 8032 §7.1 examples, the public vector files, and a
 // fast-check differential test against @noble/curves with ZIP-215 rules.
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import { loadCore, WeftInputError } from '../src/index.ts'
@@ -120,5 +121,82 @@ describe('ed25519 in wasm', () => {
       ),
       { numRuns: 200 },
     )
+  })
+})
+
+// Intended differences from strict verifiers, shared with the native tests.
+const expectations = JSON.parse(
+  readFileSync(
+    new URL('../../tests/data/ed25519-zip215-expectations.json', import.meta.url),
+    'utf8',
+  ),
+) as {
+  wycheproofDeviations: { tcId: number; zip215Valid: boolean; reason: string }[]
+  edgeCases: { index: number; zip215Valid: boolean; reason: string }[]
+}
+
+describe('ed25519 in wasm against strict-verifier vector sets', () => {
+  it('answers all 151 Wycheproof cases as expected, but for the listed ZIP-215 deviations', {
+    skip: vectorsSkipReason,
+  }, () => {
+    const suite = JSON.parse(readVector('ed25519-wycheproof.json')) as {
+      numberOfTests: number
+      testGroups: {
+        publicKey: { pk: string }
+        tests: { tcId: number; msg: string; sig: string; result: string; comment: string }[]
+      }[]
+    }
+    let count = 0
+    const deviated = new Set<number>()
+    for (const group of suite.testGroups) {
+      for (const t of group.tests) {
+        const deviation = expectations.wycheproofDeviations.find((d) => d.tcId === t.tcId)
+        const expected = deviation?.zip215Valid ?? t.result === 'valid'
+        if (deviation) {
+          assert.notEqual(
+            t.result === 'valid',
+            deviation.zip215Valid,
+            `tcId ${t.tcId} is listed but is no deviation`,
+          )
+          deviated.add(t.tcId)
+        }
+        const pk = hex(group.publicKey.pk)
+        const sig = hex(t.sig)
+        // The API fixes the lengths; Wycheproof's truncated signatures are invalid by type.
+        const actual =
+          pk.length === 32 && sig.length === 64 ? core.ed25519Verify(pk, hex(t.msg), sig) : false
+        assert.equal(
+          actual,
+          expected,
+          `tcId ${t.tcId} (${t.comment})${deviation ? `: ${deviation.reason}` : ''}`,
+        )
+        count++
+      }
+    }
+    assert.equal(count, suite.numberOfTests)
+    assert.deepEqual(
+      [...deviated].sort(),
+      expectations.wycheproofDeviations.map((d) => d.tcId).sort(),
+    )
+  })
+
+  it('gives the listed ZIP-215 answer for every strict-RFC edge case', {
+    skip: vectorsSkipReason,
+  }, () => {
+    const cases = JSON.parse(readVector('ed25519-edge-cases.json')) as {
+      message: string
+      pub_key: string
+      signature: string
+    }[]
+    assert.equal(cases.length, expectations.edgeCases.length)
+    for (const e of expectations.edgeCases) {
+      const c = cases[e.index]
+      assert.ok(c, `edge case ${e.index} exists`)
+      assert.equal(
+        core.ed25519Verify(hex(c.pub_key), hex(c.message), hex(c.signature)),
+        e.zip215Valid,
+        `edge case ${e.index}: ${e.reason}`,
+      )
+    }
   })
 })
