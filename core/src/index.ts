@@ -1,5 +1,15 @@
 // @weft/core: isomorphic TypeScript over the consensus core — protocols, and later sync,
 // mempool and the light client. No DOM, no Node-only API: hosts inject transports and clocks.
+
+export {
+  ADDRESS_BYTES,
+  ADDRESS_PREFIX,
+  AddressError,
+  type AddressErrorCode,
+  formatAddress,
+  isAddress,
+  parseAddress,
+} from './chain/address.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
 export {
   answerVerifyRequest,
