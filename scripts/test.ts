@@ -64,20 +64,7 @@ function add(a: Counts, b: Counts): Counts {
 const zero: Counts = { passed: 0, failed: 0, skipped: 0 }
 
 async function ctestSuite(buildDir: string, cmakeArgs: string[]): Promise<Counts> {
-  const configure = await run('cmake', [
-    '-S',
-    'wasm',
-    '-B',
-    buildDir,
-    '-G',
-    'Ninja',
-    '-DCMAKE_CXX_COMPILER=clang++-19',
-    '-DCMAKE_BUILD_TYPE=RelWithDebInfo',
-    ...cmakeArgs,
-  ])
-  if (configure.code !== 0) return { ...zero, failed: 1 }
-  const build = await run('ninja', ['-C', buildDir])
-  if (build.code !== 0) return { ...zero, failed: 1 }
+  if (!(await configureAndBuild(buildDir, cmakeArgs))) return { ...zero, failed: 1 }
   const { output } = await run('ctest', ['--test-dir', buildDir, '--output-on-failure', '-j2'])
   const m = /tests passed, (\d+) tests failed out of (\d+)/.exec(output)
   if (!m) return { ...zero, failed: 1 }
@@ -87,18 +74,19 @@ async function ctestSuite(buildDir: string, cmakeArgs: string[]): Promise<Counts
 
 async function fuzzSmoke(): Promise<Counts> {
   const dir = 'wasm/build/fuzz'
-  const built = await ctestSuiteBuildOnly(dir, ['-DWEFT_FUZZ=ON'])
+  const built = await configureAndBuild(dir, ['-DWEFT_FUZZ=ON'])
   if (!built) return { ...zero, failed: 1 }
   let counts = zero
   const targets = (await readdir(dir)).filter((f) => f.startsWith('fuzz_')).sort()
   for (const target of targets) {
     // A short smoke run in CI (fixed seed); scripts/fuzz runs the long campaigns.
-    counts = add(counts, await step(join(dir, target), ['-max_total_time=15', '-seed=1']))
+    counts = add(counts, await step(join(dir, target), ['-max_total_time=10', '-seed=1']))
   }
   return counts
 }
 
-async function ctestSuiteBuildOnly(buildDir: string, cmakeArgs: string[]): Promise<boolean> {
+/** Configures and builds the native core in `buildDir`; false when either step fails. */
+async function configureAndBuild(buildDir: string, cmakeArgs: string[]): Promise<boolean> {
   const configure = await run('cmake', [
     '-S',
     'wasm',
