@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string_view>
 
 namespace weft::encoding {
 
@@ -18,26 +17,27 @@ enum class DecodeError : std::uint8_t {
   NotSorted,        // a list that must be strictly ascending (and so duplicate-free) is not
 };
 
-constexpr std::string_view name(DecodeError e) {
+// "DecodeError.<Reason>": the name TypeScript sees (weft_error_name).
+constexpr const char* qualified_name(DecodeError e) {
   switch (e) {
   case DecodeError::Truncated:
-    return "Truncated";
+    return "DecodeError.Truncated";
   case DecodeError::TrailingBytes:
-    return "TrailingBytes";
+    return "DecodeError.TrailingBytes";
   case DecodeError::NonMinimalLength:
-    return "NonMinimalLength";
+    return "DecodeError.NonMinimalLength";
   case DecodeError::LengthTooLarge:
-    return "LengthTooLarge";
+    return "DecodeError.LengthTooLarge";
   case DecodeError::UnknownVersion:
-    return "UnknownVersion";
+    return "DecodeError.UnknownVersion";
   case DecodeError::UnknownType:
-    return "UnknownType";
+    return "DecodeError.UnknownType";
   case DecodeError::ValueOutOfRange:
-    return "ValueOutOfRange";
+    return "DecodeError.ValueOutOfRange";
   case DecodeError::NotSorted:
-    return "NotSorted";
+    return "DecodeError.NotSorted";
   }
-  return "Unknown";
+  return "DecodeError.Unknown";
 }
 
 } // namespace weft::encoding

@@ -3,20 +3,26 @@
 // any number of calls leaves linear memory the size it was.
 import { checkBytes, MAX_INPUT_BYTES } from './check.ts'
 import { WeftInputError, WeftWasmError } from './errors.ts'
+import { CoreMemory, type MemoryExports } from './memory.ts'
+import {
+  type HostStores,
+  type NodeStore,
+  type ProofCheck,
+  type StateExports,
+  StateTree,
+  type StateTreeOptions,
+  verifyStateProof,
+} from './state.ts'
 
 /** The ABI version this loader speaks; weft_core.wasm reports its own. */
 export const ABI_VERSION = 1
 
-const SCRATCH_BYTES = 64 * 1024
 const PUBLIC_KEY_BYTES = 32
 const SIGNATURE_BYTES = 64
 const SEED_BYTES = 32
 
-interface CoreExports {
-  memory: WebAssembly.Memory
+interface CoreExports extends MemoryExports, StateExports {
   weft_abi_version(): number
-  weft_alloc(size: number): number
-  weft_free(ptr: number): void
   weft_sha256(data: number, len: number, out: number): void
   weft_sha512(data: number, len: number, out: number): void
   weft_sha256_new(): number
@@ -59,10 +65,11 @@ type HashKind = 'sha256' | 'sha512'
 
 export class WeftCore {
   readonly #x: CoreExports
-  readonly #scratch: number
-  #view: Uint8Array
+  readonly #mem: CoreMemory
+  readonly #stores: HostStores
 
-  constructor(instance: WebAssembly.Instance) {
+  /** @param stores the registry the module's weft_host.node_get import reads from */
+  constructor(instance: WebAssembly.Instance, stores: HostStores) {
     this.#x = instance.exports as unknown as CoreExports
     const version = this.#x.weft_abi_version()
     if (version !== ABI_VERSION) {
@@ -71,13 +78,14 @@ export class WeftCore {
         `weft_core.wasm speaks ABI ${version}, this loader speaks ${ABI_VERSION}; rebuild with npm run build`,
       )
     }
-    this.#scratch = this.#alloc(SCRATCH_BYTES)
-    this.#view = new Uint8Array(this.#x.memory.buffer)
+    this.#mem = new CoreMemory(this.#x)
+    this.#stores = stores
+    stores.attach(this.#mem)
   }
 
   /** Bytes of WASM linear memory in use; flat across calls (the memory discipline tests assert it). */
   get memoryBytes(): number {
-    return this.#x.memory.buffer.byteLength
+    return this.#mem.byteLength
   }
 
   sha256(data: Uint8Array): Uint8Array {
@@ -93,12 +101,12 @@ export class WeftCore {
     checkBytes('publicKey', publicKey, PUBLIC_KEY_BYTES)
     checkBytes('message', message)
     checkBytes('signature', signature, SIGNATURE_BYTES)
-    return this.#withRegion(PUBLIC_KEY_BYTES + SIGNATURE_BYTES + message.length, (base) => {
+    return this.#mem.withRegion(PUBLIC_KEY_BYTES + SIGNATURE_BYTES + message.length, (base) => {
       const sig = base + PUBLIC_KEY_BYTES
       const msg = sig + SIGNATURE_BYTES
-      this.#write(base, publicKey)
-      this.#write(sig, signature)
-      this.#write(msg, message)
+      this.#mem.write(base, publicKey)
+      this.#mem.write(sig, signature)
+      this.#mem.write(msg, message)
       return this.#x.weft_ed25519_verify(base, msg, message.length, sig) === 1
     })
   }
@@ -142,15 +150,15 @@ export class WeftCore {
     const sigsAt = keysAt + PUBLIC_KEY_BYTES * n
     const resultsAt = sigsAt + SIGNATURE_BYTES * n
     const messagesAt = resultsAt + n
-    return this.#withRegion(messagesAt + messageBytes, (base) => {
+    return this.#mem.withRegion(messagesAt + messageBytes, (base) => {
       const lens = new DataView(this.#x.memory.buffer, base + lensAt, 4 * n)
-      this.#write(base + seedAt, seedBytes)
+      this.#mem.write(base + seedAt, seedBytes)
       let offset = base + messagesAt
       items.forEach((item, i) => {
         lens.setUint32(4 * i, item.message.length, true)
-        this.#write(base + keysAt + PUBLIC_KEY_BYTES * i, item.publicKey)
-        this.#write(base + sigsAt + SIGNATURE_BYTES * i, item.signature)
-        this.#write(offset, item.message)
+        this.#mem.write(base + keysAt + PUBLIC_KEY_BYTES * i, item.publicKey)
+        this.#mem.write(base + sigsAt + SIGNATURE_BYTES * i, item.signature)
+        this.#mem.write(offset, item.message)
         offset += item.message.length
       })
       const status = this.#x.weft_ed25519_verify_batch(
@@ -167,20 +175,38 @@ export class WeftCore {
           'OUT_OF_MEMORY',
           'weft_core.wasm ran out of memory during batch verification',
         )
-      const results = this.#read(base + resultsAt, n)
+      const results = this.#mem.read(base + resultsAt, n)
       return { allValid: status === 1, valid: Array.from(results, (r) => r === 1) }
     })
   }
 
+  /**
+   * Checks a state proof (docs/protocol/state.md) against a root: that `key` holds `value`, or
+   * with `value` null that `key` is absent. Needs no tree: this is what a light client runs.
+   */
+  verifyStateProof(
+    root: Uint8Array,
+    key: Uint8Array,
+    value: Uint8Array | null,
+    proof: Uint8Array,
+  ): ProofCheck {
+    return verifyStateProof(this.#x, this.#mem, root, key, value, proof)
+  }
+
+  /** Opens the state tree over `store`; close() it when done. */
+  openStateTree(store: NodeStore, options: StateTreeOptions = {}): StateTree {
+    return new StateTree(this.#x, this.#mem, this.#stores, store, options)
+  }
+
   #hash(kind: HashKind, data: Uint8Array, digestBytes: number): Uint8Array {
     const x = this.#x
-    const out = this.#scratch
+    const out = this.#mem.scratch
     const input = out + digestBytes
-    const room = SCRATCH_BYTES - digestBytes
+    const room = CoreMemory.SCRATCH_BYTES - digestBytes
     if (data.length <= room) {
-      this.#write(input, data)
+      this.#mem.write(input, data)
       ;(kind === 'sha256' ? x.weft_sha256 : x.weft_sha512)(input, data.length, out)
-      return this.#read(out, digestBytes)
+      return this.#mem.read(out, digestBytes)
     }
     // Larger inputs stream through the scratch region so memory never grows with input size.
     const handle = kind === 'sha256' ? x.weft_sha256_new() : x.weft_sha512_new()
@@ -192,43 +218,10 @@ export class WeftCore {
     const update = kind === 'sha256' ? x.weft_sha256_update : x.weft_sha512_update
     for (let at = 0; at < data.length; at += room) {
       const chunk = data.subarray(at, at + room)
-      this.#write(input, chunk)
+      this.#mem.write(input, chunk)
       update(handle, input, chunk.length)
     }
     ;(kind === 'sha256' ? x.weft_sha256_finish : x.weft_sha512_finish)(handle, out)
-    return this.#read(out, digestBytes)
-  }
-
-  /** Runs `use` on `size` bytes of WASM memory: the scratch region, or a temporary allocation. */
-  #withRegion<T>(size: number, use: (base: number) => T): T {
-    if (size <= SCRATCH_BYTES) return use(this.#scratch)
-    const base = this.#alloc(size)
-    try {
-      return use(base)
-    } finally {
-      this.#x.weft_free(base)
-    }
-  }
-
-  #alloc(size: number): number {
-    const ptr = this.#x.weft_alloc(size)
-    if (ptr === 0)
-      throw new WeftWasmError('OUT_OF_MEMORY', `weft_core.wasm could not allocate ${size} bytes`)
-    return ptr
-  }
-
-  // Growing memory detaches the old ArrayBuffer, so views are re-taken when the buffer changes.
-  #bytes(): Uint8Array {
-    if (this.#view.buffer !== this.#x.memory.buffer)
-      this.#view = new Uint8Array(this.#x.memory.buffer)
-    return this.#view
-  }
-
-  #write(ptr: number, data: Uint8Array): void {
-    this.#bytes().set(data, ptr)
-  }
-
-  #read(ptr: number, length: number): Uint8Array {
-    return this.#bytes().slice(ptr, ptr + length)
+    return this.#mem.read(out, digestBytes)
   }
 }

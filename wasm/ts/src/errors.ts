@@ -25,3 +25,22 @@ export class WeftWasmError extends Error {
     this.code = code
   }
 }
+
+/**
+ * The core rejected something under the chain's rules. `code` is the core's own name, as
+ * "Domain.Reason" (for example "ProofError.RootMismatch" or "DecodeError.Truncated").
+ */
+export class WeftCoreError extends Error {
+  override readonly name = 'WeftCoreError'
+  readonly code: string
+  readonly domain: string
+  readonly reason: string
+
+  constructor(code: string, message?: string) {
+    super(message ?? code)
+    this.code = code
+    const dot = code.indexOf('.')
+    this.domain = code.slice(0, dot)
+    this.reason = code.slice(dot + 1)
+  }
+}

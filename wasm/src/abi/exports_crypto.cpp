@@ -1,23 +1,20 @@
-// The C ABI of weft_core.wasm: the only surface @weft/wasm calls. Pointers are offsets into the
-// module's linear memory; the loader owns every buffer it passes (weft_alloc/weft_free) and
+// The crypto part of weft_core.wasm's C ABI, plus memory management. Pointers are offsets into
+// the module's linear memory; the loader owns every buffer it passes (weft_alloc/weft_free) and
 // checks lengths before calling, so these functions trust sizes but never read past them.
 #include <cstdint>
 #include <cstdlib>
 #include <new>
 #include <span>
 
+#include "abi/abi.hpp"
 #include "crypto/ed25519/batch.hpp"
 #include "crypto/ed25519/verify.hpp"
 #include "crypto/sha256.hpp"
 #include "crypto/sha512.hpp"
 
-#define WEFT_EXPORT(name) extern "C" __attribute__((export_name(#name))) __attribute__((used))
-
 namespace {
 
-template <std::size_t N> std::span<const std::uint8_t, N> fixed(const std::uint8_t* p) {
-  return std::span<const std::uint8_t, N>(p, N);
-}
+using weft::abi::fixed;
 
 template <typename Hash> Hash* new_hash() {
   void* memory = std::malloc(sizeof(Hash));

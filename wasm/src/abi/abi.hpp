@@ -1,0 +1,36 @@
+// Conventions shared by every export of weft_core.wasm (docs/architecture.md, "The core and its
+// boundary"): the export macro, fixed-size views, and status codes. A status is 0 or a positive
+// answer, or a negative error code naming a domain and a reason that weft_error_name turns into
+// text such as "ProofError.RootMismatch", so error names cross into TypeScript unchanged.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#define WEFT_EXPORT(name) extern "C" __attribute__((export_name(#name))) __attribute__((used))
+
+namespace weft::abi {
+
+template <std::size_t N> std::span<const std::uint8_t, N> fixed(const std::uint8_t* p) {
+  return std::span<const std::uint8_t, N>(p, N);
+}
+
+// Each error enum of the core has a domain; a status is -(domain × 256 + reason).
+enum class ErrorDomain : std::int32_t {
+  Decode = 1, // encoding::DecodeError
+  State = 2,  // state::StateError
+  Proof = 3,  // state::ProofError
+  Abi = 4,    // AbiError: misuse of the boundary itself
+};
+
+// Failures of the boundary, not of the chain's rules.
+enum class AbiError : std::uint8_t {
+  OutOfMemory = 1, // an allocation inside the core failed
+};
+
+template <typename E> constexpr std::int32_t error_status(ErrorDomain domain, E reason) {
+  return -(static_cast<std::int32_t>(domain) * 256 + static_cast<std::int32_t>(reason));
+}
+
+} // namespace weft::abi
