@@ -1,7 +1,8 @@
-// `npm run bench`: the core's crypto against the references that matter, measured in one run.
+// `npm run bench`: the core against the references that matter, measured in one run.
 //   Ed25519 verify/s, one thread: WASM core vs @noble/curves vs node:crypto (OpenSSL, native)
 //   batch verification (64 per call, one thread) and the worker pool on every core
 //   SHA-256 MB/s: WASM core vs node:crypto
+//   state tree inserts, updates and proof verifications: WASM vs the same C++ built natively
 // Prints a table with ratios and writes bench/results/crypto-<timestamp>.json.
 import {
   createHash,
@@ -15,6 +16,7 @@ import { availableParallelism, cpus } from 'node:os'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { loadCore, type SignedMessage } from '@weft/wasm'
 import { VerifyPool } from '@weft/wasm/pool'
+import { coreFigures } from './core.ts'
 import { measure, measureAsync, type Rate } from './measure.ts'
 
 const SECONDS = Number(process.env.WEFT_BENCH_SECONDS ?? 2)
@@ -168,21 +170,38 @@ const rows: Row[] = [
   },
 ]
 
+for (const f of await coreFigures()) {
+  rows.push({
+    name: `${f.name}, native (clang -O3)`,
+    value: f.native,
+    unit: f.unit,
+    reference: 'itself',
+    ratio: 1,
+  })
+  rows.push({
+    name: `${f.name}, weft wasm`,
+    value: f.wasm,
+    unit: f.unit,
+    reference: 'native, same source',
+    ratio: f.wasm / f.native,
+  })
+}
+
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2))
 console.log(
-  `${'measurement'.padEnd(44)}${'value'.padStart(14)}  ${'unit'.padEnd(9)}${'ratio'.padStart(8)}  vs ${'reference'.padEnd(20)} target`,
+  `${'measurement'.padEnd(44)}${'value'.padStart(14)}  ${'unit'.padEnd(16)}${'ratio'.padStart(8)}  vs ${'reference'.padEnd(20)} target`,
 )
 for (const r of rows) {
   const target =
     r.target === undefined ? '' : `${r.ratio >= r.target ? 'met' : 'MISSED'} (≥ ${r.target}×)`
   console.log(
-    `${r.name.padEnd(44)}${fmt(r.value).padStart(14)}  ${r.unit.padEnd(9)}${`${r.ratio.toFixed(2)}×`.padStart(8)}  vs ${r.reference.padEnd(20)} ${target}`,
+    `${r.name.padEnd(44)}${fmt(r.value).padStart(14)}  ${r.unit.padEnd(16)}${`${r.ratio.toFixed(2)}×`.padStart(8)}  vs ${r.reference.padEnd(20)} ${target}`,
   )
 }
 
 const dir = new URL('./results/', import.meta.url)
 mkdirSync(dir, { recursive: true })
-const file = new URL(`crypto-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, dir)
+const file = new URL(`bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, dir)
 writeFileSync(
   file,
   `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, node: process.version, seconds: SECONDS, rows }, null, 2)}\n`,

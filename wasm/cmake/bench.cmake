@@ -1,0 +1,16 @@
+# Benchmarks of the core (wasm/bench/core_bench.cpp), built twice from one source: natively and
+# as a WASI command module, so bench/run.ts measures both in one run and prints the ratio.
+if(WEFT_FUZZ)
+  return()
+endif()
+if(CMAKE_SYSTEM_NAME STREQUAL "WASI")
+  add_executable(weft_bench_core_wasm EXCLUDE_FROM_ALL bench/core_bench.cpp ${WEFT_CORE_SOURCES})
+  set_target_properties(weft_bench_core_wasm PROPERTIES OUTPUT_NAME weft_bench_core SUFFIX .wasm)
+  target_include_directories(weft_bench_core_wasm PRIVATE src)
+  target_compile_options(weft_bench_core_wasm PRIVATE ${WEFT_WARNINGS})
+  target_link_options(weft_bench_core_wasm PRIVATE -Wl,-z,stack-size=1048576)
+else()
+  add_executable(weft_bench_core EXCLUDE_FROM_ALL bench/core_bench.cpp)
+  target_link_libraries(weft_bench_core PRIVATE weft_core)
+  target_compile_options(weft_bench_core PRIVATE ${WEFT_WARNINGS})
+endif()
