@@ -3,7 +3,7 @@
 //   batch verification (64 per call, one thread) and the worker pool on every core
 //   SHA-256 MB/s: WASM core vs node:crypto
 //   state tree inserts, updates and proof verifications: WASM vs the same C++ built natively
-// Prints a table with ratios and writes bench/results/crypto-<timestamp>.json.
+// Prints a table with ratios and writes bench/results/bench-<timestamp>.json.
 import {
   createHash,
   createPublicKey,
