@@ -32,7 +32,7 @@ function build(): void {
     '-DCMAKE_CXX_COMPILER=clang++-19',
     '-DCMAKE_BUILD_TYPE=Release',
   ])
-  sh('ninja', ['-C', NATIVE_DIR, 'weft_bench_core'])
+  sh('ninja', ['-C', NATIVE_DIR, 'weft_bench_core', 'weft_bench_light', 'weft_sim'])
   sh('cmake', [
     '-S',
     'wasm',
@@ -83,4 +83,45 @@ export async function coreFigures(): Promise<CoreFigure[]> {
     native: n.value,
     wasm: wasm.find((w) => w.name === n.name)?.value ?? Number.NaN,
   }))
+}
+
+export interface LightFigures {
+  skippingMs: number
+  skippingFetched: number
+  sequentialMs: number
+  sequentialFetched: number
+}
+
+/** Light-client skipping verification from height 1 to 100 000 (wasm/bench/light_skipping.cpp). */
+export function lightFigures(): LightFigures {
+  const out = sh(`${NATIVE_DIR}/weft_bench_light`, [])
+  const skipping = /skipping:\s+([\d.]+) ms verifying,\s+(\d+) headers fetched/.exec(out)
+  const sequential = /sequential:\s+([\d.]+) ms estimated,\s+(\d+) headers fetched/.exec(out)
+  if (!skipping || !sequential) throw new Error(`unexpected weft_bench_light output:\n${out}`)
+  return {
+    skippingMs: Number(skipping[1]),
+    skippingFetched: Number(skipping[2]),
+    sequentialMs: Number(sequential[1]),
+    sequentialFetched: Number(sequential[2]),
+  }
+}
+
+/**
+ * Consensus messages processed per second by the simulator's validators (4 validators, no
+ * faults): each delivery is decoded, signature-checked and fed to a state machine.
+ */
+export function consensusMessagesPerSecond(seconds: number): number {
+  const out = sh(`${NATIVE_DIR}/weft_sim`, [
+    '--seeds',
+    '1..1000000',
+    '--faults',
+    'none',
+    '--validators',
+    '4',
+    '--seconds',
+    String(Math.max(1, Math.round(seconds))),
+  ])
+  const m = /([\d.]+) messages\/s/.exec(out)
+  if (!m) throw new Error(`unexpected weft_sim output:\n${out}`)
+  return Number(m[1])
 }

@@ -4,6 +4,7 @@
 //   SHA-256 MB/s: WASM core vs node:crypto
 //   state tree inserts, updates and proof verifications, and a block of 2 000 signed transfers
 //   validated and executed: WASM vs the same C++ built natively
+//   light-client skipping verification of 100 000 headers; consensus messages processed/s
 // Prints a table with ratios and writes bench/results/bench-<timestamp>.json.
 import {
   createHash,
@@ -17,7 +18,7 @@ import { availableParallelism, cpus } from 'node:os'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { loadCore, type SignedMessage } from '@weft/wasm'
 import { VerifyPool } from '@weft/wasm/pool'
-import { coreFigures } from './core.ts'
+import { consensusMessagesPerSecond, coreFigures, lightFigures } from './core.ts'
 import { measure, measureAsync, type Rate } from './measure.ts'
 
 const SECONDS = Number(process.env.WEFT_BENCH_SECONDS ?? 2)
@@ -192,6 +193,31 @@ for (const f of await coreFigures()) {
   if (target !== undefined) wasmRow.target = target
   rows.push(wasmRow)
 }
+
+const light = lightFigures()
+rows.push({
+  name: 'light 1→100 000 sequential (est.)',
+  value: light.sequentialMs,
+  unit: 'ms',
+  reference: `${light.sequentialFetched} fetched`,
+  ratio: 1,
+})
+// For times the ratio is the speed-up: sequential time over skipping time.
+rows.push({
+  name: `light 1→100 000 skipping, ${light.skippingFetched} fetched`,
+  value: light.skippingMs,
+  unit: 'ms',
+  reference: 'speed-up vs sequential',
+  ratio: light.sequentialMs / light.skippingMs,
+})
+const messages = consensusMessagesPerSecond(SECONDS)
+rows.push({
+  name: 'consensus messages processed, native sim',
+  value: messages,
+  unit: 'messages/s',
+  reference: 'node:crypto verify',
+  ratio: messages / opensslRate.perSecond,
+})
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2))
 console.log(
