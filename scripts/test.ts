@@ -2,7 +2,8 @@
 // reproducibility, TypeScript unit and integration, Playwright end to end — and ends with one
 // line `N passed, N failed` counted over all of them. Usage: npm test [-- suite...]
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -78,10 +79,23 @@ async function fuzzSmoke(): Promise<Counts> {
   if (!built) return { ...zero, failed: 1 }
   let counts = zero
   const targets = (await readdir(dir)).filter((f) => f.startsWith('fuzz_')).sort()
+  const scratch = await mkdtemp(join(tmpdir(), 'weft-fuzz-'))
   for (const target of targets) {
-    // A short smoke run in CI (fixed seed); scripts/fuzz runs the long campaigns.
-    counts = add(counts, await step(join(dir, target), ['-max_total_time=10', '-seed=1']))
+    // A short smoke run in CI (fixed seed) from the committed seed corpus; new inputs go to a
+    // scratch directory so the checkout is never modified. scripts/fuzz runs the long campaigns.
+    const found = join(scratch, target)
+    await mkdir(found)
+    counts = add(
+      counts,
+      await step(join(dir, target), [
+        '-max_total_time=10',
+        '-seed=1',
+        found,
+        ...[join('wasm/fuzz/corpus', target)].filter((seeds) => existsSync(join(root, seeds))),
+      ]),
+    )
   }
+  await rm(scratch, { recursive: true, force: true })
   return counts
 }
 
