@@ -1,7 +1,7 @@
 // Conventions shared by every export of weft_core.wasm (docs/architecture.md, "The core and its
 // boundary"): the export macro, fixed-size views, and status codes. A status is 0 or a positive
-// answer, or a negative error code naming a domain and a reason that weft_error_name turns into
-// text such as "ProofError.RootMismatch", so error names cross into TypeScript unchanged.
+// answer, or a negative error code naming a domain and a reason that weft_error_name spells out
+// as "ProofError.RootMismatch", so error names cross into TypeScript unchanged.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +22,8 @@ enum class ErrorDomain : std::int32_t {
   State = 2,  // state::StateError
   Proof = 3,  // state::ProofError
   Abi = 4,    // AbiError: misuse of the boundary itself
+  Tx = 5,     // chain::TxError
+  Block = 6,  // chain::BlockError
 };
 
 // Failures of the boundary, not of the chain's rules.

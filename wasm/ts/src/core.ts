@@ -1,6 +1,8 @@
 // The typed face of weft_core.wasm. Owns the module's memory discipline: every call copies its
 // inputs into one reusable scratch region (or a temporary allocation that is always freed), so
 // any number of calls leaves linear memory the size it was.
+
+import { ChainCodec, type ChainExports } from './chain.ts'
 import { checkBytes, MAX_INPUT_BYTES } from './check.ts'
 import { WeftInputError, WeftWasmError } from './errors.ts'
 import { CoreMemory, type MemoryExports } from './memory.ts'
@@ -21,7 +23,7 @@ const PUBLIC_KEY_BYTES = 32
 const SIGNATURE_BYTES = 64
 const SEED_BYTES = 32
 
-interface CoreExports extends MemoryExports, StateExports {
+interface CoreExports extends MemoryExports, StateExports, ChainExports {
   weft_abi_version(): number
   weft_sha256(data: number, len: number, out: number): void
   weft_sha512(data: number, len: number, out: number): void
@@ -81,7 +83,11 @@ export class WeftCore {
     this.#mem = new CoreMemory(this.#x)
     this.#stores = stores
     stores.attach(this.#mem)
+    this.chain = new ChainCodec(this.#x, this.#mem)
   }
+
+  /** Transactions built, read, hashed for signing and checked by the core. */
+  readonly chain: ChainCodec
 
   /** Bytes of WASM linear memory in use; flat across calls (the memory discipline tests assert it). */
   get memoryBytes(): number {

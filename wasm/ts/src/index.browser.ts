@@ -4,6 +4,12 @@ import type { WeftCore } from './core.ts'
 import { WeftWasmError } from './errors.ts'
 import { instantiateCore } from './instantiate.ts'
 
+export {
+  ChainCodec,
+  type Transaction,
+  type TransactionCheck,
+  type TransactionKind,
+} from './chain.ts'
 export { MAX_INPUT_BYTES } from './check.ts'
 export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'

@@ -12,7 +12,7 @@ export interface MemoryExports {
   weft_session_new(): number
   weft_out_ptr(session: number): number
   weft_out_len(session: number): number
-  weft_error_name(status: number): number
+  weft_error_name(session: number, status: number): void
 }
 
 export class CoreMemory {
@@ -76,10 +76,7 @@ export class CoreMemory {
 
   /** "Domain.Reason" for a negative status. */
   errorName(status: number): string {
-    const ptr = this.#x.weft_error_name(status)
-    const bytes = this.bytes()
-    let end = ptr
-    while (bytes[end] !== 0) end++
-    return new TextDecoder().decode(bytes.subarray(ptr, end))
+    this.#x.weft_error_name(this.session, status)
+    return new TextDecoder().decode(this.output())
   }
 }
