@@ -4,26 +4,7 @@ import type { WeftCore } from './core.ts'
 import { WeftWasmError } from './errors.ts'
 import { instantiateCore } from './instantiate.ts'
 
-export {
-  ChainCodec,
-  type Transaction,
-  type TransactionCheck,
-  type TransactionKind,
-} from './chain.ts'
-export { MAX_INPUT_BYTES } from './check.ts'
-export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
-export { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
-export {
-  EMPTY_ROOT,
-  MemoryNodeStore,
-  type NodeStore,
-  type ProofCheck,
-  type StateNode,
-  StateTree,
-  type StateTreeOptions,
-  type StateUpdate,
-  type StateWrite,
-} from './state.ts'
+export * from './api.ts'
 
 let compiled: Promise<WebAssembly.Module> | undefined
 

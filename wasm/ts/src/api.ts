@@ -1,0 +1,21 @@
+// What @weft/wasm offers on every platform; index.ts (Node) and index.browser.ts add loading.
+export {
+  ChainCodec,
+  type Transaction,
+  type TransactionCheck,
+  type TransactionKind,
+} from './chain.ts'
+export { MAX_INPUT_BYTES } from './check.ts'
+export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
+export { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
+export {
+  EMPTY_ROOT,
+  MemoryNodeStore,
+  type NodeStore,
+  type ProofCheck,
+  type StateNode,
+  StateTree,
+  type StateTreeOptions,
+  type StateUpdate,
+  type StateWrite,
+} from './state.ts'
