@@ -2,7 +2,6 @@
 # (docs/protocol.md "Objects", docs/protocol/transactions.md).
 list(APPEND WEFT_CORE_SOURCES
   src/chain/account.cpp
-  src/chain/address.cpp
   src/chain/block.cpp
   src/chain/block_builder.cpp
   src/chain/block_verify.cpp

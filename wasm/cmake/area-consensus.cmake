@@ -3,6 +3,7 @@
 # encoding/ because transactions use it too.
 list(APPEND WEFT_CORE_SOURCES
   src/encoding/sign_digest.cpp
+  src/consensus/address.cpp
   src/consensus/validator_set.cpp
   src/consensus/vote.cpp
   src/consensus/proposal.cpp

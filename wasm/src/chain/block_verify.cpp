@@ -27,10 +27,7 @@ void note_tx(BlockDiagnostics* d, std::size_t i, TxError e) {
 
 std::optional<consensus::ValidatorSet> to_consensus_set(const ValidatorList& list,
                                                         const Params& params) {
-  std::vector<consensus::ValidatorPower> members;
-  members.reserve(list.size());
-  for (const auto& v : list) members.push_back({v.public_key, v.power});
-  auto set = consensus::ValidatorSet::create(std::move(members), params.max_validators);
+  auto set = consensus::ValidatorSet::create(list, params.max_validators);
   if (!set) return std::nullopt;
   return std::move(set).value();
 }

@@ -10,11 +10,6 @@
 
 namespace weft::chain {
 
-bool set_order(const ValidatorPower& a, const ValidatorPower& b) {
-  if (a.power != b.power) return a.power > b.power;
-  return a.public_key < b.public_key;
-}
-
 Bytes encode_validator_list(std::span<const ValidatorPower> set) {
   encoding::Writer w;
   w.varint(set.size());

@@ -8,21 +8,18 @@
 #include <vector>
 
 #include "chain/types.hpp"
+#include "consensus/validator_set.hpp"
 #include "encoding/decode_error.hpp"
 #include "util/result.hpp"
 
 namespace weft::chain {
 
-struct ValidatorPower {
-  PublicKey public_key{};
-  std::uint64_t power = 0;
-  bool operator==(const ValidatorPower&) const = default;
-};
+using consensus::ValidatorPower;
 
 using ValidatorList = std::vector<ValidatorPower>;
 
 // The set order: power descending, then public key ascending.
-bool set_order(const ValidatorPower& a, const ValidatorPower& b);
+using consensus::set_order;
 
 Bytes encode_validator_list(std::span<const ValidatorPower> set);
 // Rejects a zero power (ValueOutOfRange), more than `max_validators` entries (LengthTooLarge)

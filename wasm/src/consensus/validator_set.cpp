@@ -92,17 +92,6 @@ Result<std::uint64_t, ValidatorSetError> checked_total(std::span<const Validator
 
 } // namespace
 
-Address address_of(const PublicKey& public_key) {
-  constexpr std::string_view kDomain = "weft/address/v1";
-  crypto::Sha256 h;
-  h.update({reinterpret_cast<const std::uint8_t*>(kDomain.data()), kDomain.size()});
-  h.update(public_key);
-  const auto digest = h.finish();
-  Address out{};
-  std::copy_n(digest.begin(), out.size(), out.begin());
-  return out;
-}
-
 bool set_order(const ValidatorPower& a, const ValidatorPower& b) {
   if (a.power != b.power) return a.power > b.power;
   return a.public_key < b.public_key;

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "consensus/address.hpp"
 #include "consensus/types.hpp"
 #include "encoding/decode_error.hpp"
 #include "encoding/reader.hpp"
@@ -16,9 +17,6 @@
 #include "util/result.hpp"
 
 namespace weft::consensus {
-
-// First 20 bytes of SHA-256("weft/address/v1" || public key) (docs/protocol.md).
-Address address_of(const PublicKey& public_key);
 
 struct ValidatorPower {
   PublicKey public_key{};

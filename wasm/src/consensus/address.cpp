@@ -1,12 +1,12 @@
 // Address derivation (docs/protocol.md, "Identities and signing").
-#include "chain/address.hpp"
+#include "consensus/address.hpp"
 
 #include <algorithm>
 #include <string_view>
 
 #include "crypto/sha256.hpp"
 
-namespace weft::chain {
+namespace weft::consensus {
 
 Address address_of(const PublicKey& public_key) {
   static constexpr std::string_view kDomain = "weft/address/v1";
@@ -19,4 +19,4 @@ Address address_of(const PublicKey& public_key) {
   return a;
 }
 
-} // namespace weft::chain
+} // namespace weft::consensus
