@@ -4,11 +4,13 @@
 // Transaction fields cross as one fixed layout, integers big-endian (wasm/ts/src/chain.ts):
 //   kind u8 | sender [32] | nonce u64 | max_fee_per_byte u64 | tip_per_byte u64 | to [20] |
 //   validator [32] | amount u64 | signature [64]           (181 bytes)
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 
 #include "abi/abi.hpp"
 #include "abi/session.hpp"
+#include "chain/address.hpp"
 #include "chain/params.hpp"
 #include "chain/transaction.hpp"
 #include "chain/tx_check.hpp"
@@ -108,4 +110,13 @@ std::int32_t weft_tx_check(Session* s, const std::uint8_t* bytes, std::uint32_t 
   if (!checked) return error_status(ErrorDomain::Tx, checked.error());
   s->out.assign(checked.value().id.begin(), checked.value().id.end());
   return 0;
+}
+
+// The 20-byte account address of an Ed25519 public key [32] (docs/protocol.md, "Identities").
+WEFT_EXPORT(weft_address_of)
+void weft_address_of(const std::uint8_t* public_key, std::uint8_t* out) {
+  ch::PublicKey key;
+  std::copy_n(public_key, key.size(), key.begin());
+  const auto address = ch::address_of(key);
+  std::copy(address.begin(), address.end(), out);
 }

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "abi/abi.hpp"
-#include "abi/host_node_store.hpp"
 #include "abi/session.hpp"
+#include "abi/tree_handle.hpp"
 #include "encoding/reader.hpp"
 #include "encoding/writer.hpp"
 #include "state/smt.hpp"
@@ -18,26 +18,15 @@
 using weft::abi::error_status;
 using weft::abi::ErrorDomain;
 using weft::abi::fixed;
+using weft::abi::hash_at;
 using weft::abi::Session;
+using weft::abi::TreeHandle;
 
 namespace {
 
 // The largest value the loader may write under one key: far above any account record.
 constexpr std::uint64_t kMaxValueBytes = 1u << 20;
 constexpr std::uint64_t kMaxWrites = 1u << 20;
-
-struct TreeHandle {
-  weft::abi::HostNodeStore store;
-  weft::state::Smt tree;
-  TreeHandle(std::uint32_t store_id, std::size_t cache_bytes)
-      : store(store_id), tree(store, cache_bytes) {}
-};
-
-weft::state::Hash hash_at(const std::uint8_t* p) {
-  weft::state::Hash h;
-  std::copy_n(p, h.size(), h.begin());
-  return h;
-}
 
 } // namespace
 

@@ -1,5 +1,17 @@
 // What @weft/wasm offers on every platform; index.ts (Node) and index.browser.ts add loading.
 export {
+  type Admission,
+  BlockEngine,
+  type BlockOutcome,
+  BlockRejectedError,
+  type BuildRequest,
+  type BuiltBlock,
+  type ChainRecord,
+  type GenesisState,
+  type Receipt,
+  type ValidateRequest,
+} from './blocks.ts'
+export {
   ChainCodec,
   type Transaction,
   type TransactionCheck,

@@ -10,6 +10,7 @@ export interface ChainExports {
   weft_tx_decode(session: number, bytes: number, len: number): number
   weft_tx_encode(session: number, fields: number): number
   weft_tx_sign_digest(session: number, chainId: number, chainLen: number, fields: number): number
+  weft_address_of(publicKey: number, out: number): void
   weft_tx_check(
     session: number,
     bytes: number,
@@ -173,6 +174,16 @@ export class ChainCodec {
     })
     if (status < 0) return { ok: false, reason: this.#mem.errorName(status) }
     return { ok: true, id: this.#mem.output() }
+  }
+
+  /** The 20-byte account address of an Ed25519 public key (format it with @weft/core). */
+  addressOf(publicKey: Uint8Array): Uint8Array {
+    checkBytes('publicKey', publicKey, 32)
+    return this.#mem.withRegion(32 + 20, (base) => {
+      this.#mem.write(base, publicKey)
+      this.#x.weft_address_of(base, base + 32)
+      return this.#mem.read(base + 32, 20)
+    })
   }
 
   #call(what: string, size: number, call: (base: number) => number): void {

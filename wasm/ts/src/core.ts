@@ -2,6 +2,7 @@
 // inputs into one reusable scratch region (or a temporary allocation that is always freed), so
 // any number of calls leaves linear memory the size it was.
 
+import { BlockEngine, type BlockExports } from './blocks.ts'
 import { ChainCodec, type ChainExports } from './chain.ts'
 import { checkBytes, MAX_INPUT_BYTES } from './check.ts'
 import { WeftInputError, WeftWasmError } from './errors.ts'
@@ -23,7 +24,7 @@ const PUBLIC_KEY_BYTES = 32
 const SIGNATURE_BYTES = 64
 const SEED_BYTES = 32
 
-interface CoreExports extends MemoryExports, StateExports, ChainExports {
+interface CoreExports extends MemoryExports, StateExports, ChainExports, BlockExports {
   weft_abi_version(): number
   weft_sha256(data: number, len: number, out: number): void
   weft_sha512(data: number, len: number, out: number): void
@@ -84,7 +85,11 @@ export class WeftCore {
     this.#stores = stores
     stores.attach(this.#mem)
     this.chain = new ChainCodec(this.#x, this.#mem)
+    this.blocks = new BlockEngine(this.#x, this.#mem)
   }
+
+  /** Genesis, block validation, execution and building, stateful transaction checks. */
+  readonly blocks: BlockEngine
 
   /** Transactions built, read, hashed for signing and checked by the core. */
   readonly chain: ChainCodec

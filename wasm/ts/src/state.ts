@@ -156,6 +156,17 @@ function decodeVarint(bytes: Uint8Array, at: { pos: number }): number {
   }
 }
 
+// The core-side handle of each open tree, for the loader's other modules (blocks.ts) that
+// execute against it; not part of the public API.
+const openHandles = new WeakMap<StateTree, () => number>()
+
+/** The open tree's handle in weft_core.wasm; throws if it is closed. */
+export function treeHandle(tree: StateTree): number {
+  const open = openHandles.get(tree)
+  if (open === undefined) throw new WeftInputError('WRONG_TYPE', 'tree must be a StateTree')
+  return open()
+}
+
 /** A handle on the state tree over one host store. Not thread-safe; close() frees it. */
 export class StateTree {
   readonly #x: StateExports
@@ -189,6 +200,7 @@ export class StateTree {
       stores.unregister(this.#storeId)
       throw new WeftWasmError('OUT_OF_MEMORY', 'weft_core.wasm could not open a state tree')
     }
+    openHandles.set(this, () => this.#open())
   }
 
   /** The value under `key` at `root`, or undefined when absent. */

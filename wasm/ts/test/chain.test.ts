@@ -1,6 +1,7 @@
 // Transactions through the WASM core: the wallet's path (fields → digest → noble signature →
 // canonical bytes → stateless check), round trips, and the core's own reasons for rejections.
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { describe, it } from 'node:test'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import fc from 'fast-check'
@@ -127,5 +128,30 @@ describe('transactions in wasm', () => {
       () => core.chain.transactionSignDigest('', { ...transfer, sender }),
       /chainId must be 1 to 32 bytes/,
     )
+  })
+
+  it('derives account addresses as the protocol says: SHA-256("weft/address/v1" || key)[0..20]', () => {
+    // Expected values computed independently with node:crypto from the rule in docs/protocol.md.
+    const keys = [
+      '00'.repeat(32),
+      'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+    ]
+    for (const key of keys) {
+      const publicKey = Uint8Array.from(Buffer.from(key, 'hex'))
+      const expected = createHash('sha256')
+        .update('weft/address/v1')
+        .update(publicKey)
+        .digest()
+        .subarray(0, 20)
+      assert.equal(
+        Buffer.from(core.chain.addressOf(publicKey)).toString('hex'),
+        expected.toString('hex'),
+      )
+    }
+    assert.equal(
+      Buffer.from(core.chain.addressOf(new Uint8Array(32))).toString('hex'),
+      '20719a295c0adf17e9738d72f976c682e5a9b9f5',
+    )
+    assert.throws(() => core.chain.addressOf(new Uint8Array(31)), WeftInputError)
   })
 })

@@ -1,0 +1,383 @@
+// Genesis, blocks and stateful transaction checks from TypeScript (docs/protocol/transactions.md):
+// the core validates, executes and builds blocks against a StateTree; the host persists what comes
+// back (the nodes, with the block, in one transaction). Layouts: wasm/src/abi/exports_block.cpp.
+import { checkBytes } from './check.ts'
+import { WeftCoreError, WeftInputError } from './errors.ts'
+import { FrameReader, FrameWriter } from './frame.ts'
+import type { CoreMemory } from './memory.ts'
+import { type StateNode, type StateTree, type StateWrite, treeHandle } from './state.ts'
+
+export interface BlockExports {
+  weft_genesis_load(session: number, tree: number, bytes: number, len: number): number
+  weft_block_validate(
+    session: number,
+    tree: number,
+    root: number,
+    request: number,
+    len: number,
+  ): number
+  weft_block_build(
+    session: number,
+    tree: number,
+    root: number,
+    request: number,
+    len: number,
+  ): number
+  weft_tx_admit(
+    session: number,
+    tree: number,
+    root: number,
+    bytes: number,
+    len: number,
+    chainId: number,
+    chainLen: number,
+  ): number
+  weft_state_chain(session: number, tree: number, root: number): number
+  weft_state_validator_set(session: number, tree: number, root: number, height: bigint): number
+  weft_account_key(address: number, out: number): void
+}
+
+const HASH_BYTES = 32
+const ADDRESS_BYTES = 20
+const TX_ERROR_DOMAIN = 5
+
+export interface GenesisState {
+  genesisHash: Uint8Array
+  /** The state root at height 0. */
+  root: Uint8Array
+  /** The validator list of heights 1 and 2 (its canonical encoding). */
+  validators: Uint8Array
+  /** Persist these before using `root`. */
+  nodes: StateNode[]
+}
+
+export interface Receipt {
+  txId: Uint8Array
+  /** null: applied; otherwise the execution-tier reason, e.g. "TxError.InsufficientBalance". */
+  error: string | null
+  feeBurned: bigint
+  tip: bigint
+}
+
+export interface BlockOutcome {
+  /** The block's header encoding: what headers-first sync and light clients serve. */
+  header: Uint8Array
+  blockId: Uint8Array
+  /** The state root after the block (equal to its header's). */
+  root: Uint8Array
+  txBytes: bigint
+  feesBurned: bigint
+  tips: bigint
+  minted: bigint
+  slashed: bigint
+  nextBaseFeePerByte: bigint
+  receipts: Receipt[]
+  /** The block's state writes, sorted by key: what indexes and subscriptions watch. */
+  writes: StateWrite[]
+  /** Every new tree node: persist them atomically with the block. */
+  nodes: StateNode[]
+}
+
+export interface ValidateRequest {
+  chainId: string
+  /** The previous block's header encoding; omitted at height 1. */
+  previousHeader?: Uint8Array
+  /** The proposer consensus expects for the round; omitted for synced blocks. */
+  expectedProposer?: Uint8Array
+  block: Uint8Array
+}
+
+export interface BuildRequest {
+  chainId: string
+  previousHeader?: Uint8Array
+  /** Milliseconds since the Unix epoch; later than the previous block's. */
+  time: bigint
+  proposer: Uint8Array
+  /** The commit for the previous block; the empty commit encoding at height 1. */
+  lastCommit: Uint8Array
+  evidence?: readonly Uint8Array[]
+  /** Mempool transactions in the proposer's preferred order. */
+  candidates: readonly Uint8Array[]
+}
+
+export interface BuiltBlock {
+  block: Uint8Array
+  outcome: BlockOutcome
+  /** Candidates left out, by index, and why. */
+  skipped: { index: number; error: string }[]
+}
+
+export interface Admission {
+  id: Uint8Array
+  size: bigint
+  feeBurned: bigint
+  tip: bigint
+}
+
+export interface ChainRecord {
+  height: bigint
+  time: bigint
+  nextBaseFeePerByte: bigint
+  supply: bigint
+  /** The parameters' canonical encoding. */
+  params: Uint8Array
+}
+
+/** A block the rules reject: `code` names the rule, the fields say where. */
+export class BlockRejectedError extends WeftCoreError {
+  readonly txIndex: number | undefined
+  readonly txError: string | undefined
+  readonly evidenceIndex: number | undefined
+
+  constructor(
+    code: string,
+    where: { txIndex?: number; txError?: string; evidenceIndex?: number },
+    what: string,
+  ) {
+    const at = [
+      where.txIndex === undefined ? '' : ` at transaction ${where.txIndex}`,
+      where.txError === undefined ? '' : ` (${where.txError})`,
+      where.evidenceIndex === undefined ? '' : ` at evidence ${where.evidenceIndex}`,
+    ].join('')
+    super(code, `${what}: ${code}${at}`)
+    this.txIndex = where.txIndex
+    this.txError = where.txError
+    this.evidenceIndex = where.evidenceIndex
+  }
+}
+
+export class BlockEngine {
+  readonly #x: BlockExports
+  readonly #mem: CoreMemory
+
+  constructor(x: BlockExports, mem: CoreMemory) {
+    this.#x = x
+    this.#mem = mem
+  }
+
+  /** Builds the genesis state in `tree`'s store (persist `nodes`) and names the chain. */
+  loadGenesis(tree: StateTree, genesis: Uint8Array): GenesisState {
+    checkBytes('genesis', genesis)
+    const status = this.#mem.withRegion(genesis.length, (base) => {
+      this.#mem.write(base, genesis)
+      return this.#x.weft_genesis_load(this.#mem.session, treeHandle(tree), base, genesis.length)
+    })
+    if (status < 0) this.#fail(status, 'loading the genesis')
+    const r = new FrameReader(this.#mem.output())
+    return {
+      genesisHash: r.fixed(HASH_BYTES),
+      root: r.fixed(HASH_BYTES),
+      validators: r.bytes(),
+      nodes: readNodes(r),
+    }
+  }
+
+  /** Validates and executes `request.block` on the state at `root`. Throws BlockRejectedError. */
+  validate(tree: StateTree, root: Uint8Array, request: ValidateRequest): BlockOutcome {
+    const frame = new FrameWriter()
+      .bytes(chainIdBytes(request.chainId))
+      .optionalBytes(optional('previousHeader', request.previousHeader))
+    if (request.expectedProposer === undefined) frame.u8(0)
+    else frame.u8(1).raw(checkBytes('expectedProposer', request.expectedProposer, ADDRESS_BYTES))
+    frame.bytes(checkBytes('block', request.block))
+    this.#run(tree, root, frame, 'validating a block', this.#x.weft_block_validate)
+    return readOutcome(new FrameReader(this.#mem.output()), this.#mem)
+  }
+
+  /** Builds the proposer's block from mempool candidates, every header field filled in. */
+  build(tree: StateTree, root: Uint8Array, request: BuildRequest): BuiltBlock {
+    if (typeof request.time !== 'bigint')
+      throw new WeftInputError('WRONG_TYPE', 'time must be a bigint (ms since the Unix epoch)')
+    const frame = new FrameWriter()
+      .bytes(chainIdBytes(request.chainId))
+      .optionalBytes(optional('previousHeader', request.previousHeader))
+      .u64(request.time)
+      .raw(checkBytes('proposer', request.proposer, ADDRESS_BYTES))
+      .bytes(checkBytes('lastCommit', request.lastCommit))
+      .list(checkList('evidence', request.evidence ?? []))
+      .list(checkList('candidates', request.candidates))
+    this.#run(tree, root, frame, 'building a block', this.#x.weft_block_build)
+    const r = new FrameReader(this.#mem.output())
+    const block = r.bytes()
+    const outcome = readOutcome(r, this.#mem)
+    const skipped = r.list((s) => ({ index: s.u32(), error: txErrorName(this.#mem, s.u8()) }))
+    return { block, outcome, skipped }
+  }
+
+  /** Every check `tx` must pass to enter the next block on the state at `root` (the mempool's). */
+  admit(tree: StateTree, root: Uint8Array, tx: Uint8Array, chainId: string): Admission {
+    checkBytes('root', root, HASH_BYTES)
+    checkBytes('tx', tx)
+    const chain = chainIdBytes(chainId)
+    const status = this.#mem.withRegion(HASH_BYTES + tx.length + chain.length, (base) => {
+      this.#mem.write(base, root)
+      this.#mem.write(base + HASH_BYTES, tx)
+      this.#mem.write(base + HASH_BYTES + tx.length, chain)
+      return this.#x.weft_tx_admit(
+        this.#mem.session,
+        treeHandle(tree),
+        base,
+        base + HASH_BYTES,
+        tx.length,
+        base + HASH_BYTES + tx.length,
+        chain.length,
+      )
+    })
+    if (status < 0) this.#fail(status, 'admitting a transaction')
+    const r = new FrameReader(this.#mem.output())
+    return { id: r.fixed(HASH_BYTES), size: r.u64(), feeBurned: r.u64(), tip: r.u64() }
+  }
+
+  /** The chain record and parameters at `root`. */
+  chainRecord(tree: StateTree, root: Uint8Array): ChainRecord {
+    const status = this.#withRoot(root, (base) =>
+      this.#x.weft_state_chain(this.#mem.session, treeHandle(tree), base),
+    )
+    if (status < 0) this.#fail(status, 'reading the chain record')
+    const r = new FrameReader(this.#mem.output())
+    return {
+      height: r.u64(),
+      time: r.u64(),
+      nextBaseFeePerByte: r.u64(),
+      supply: r.u64(),
+      params: r.bytes(),
+    }
+  }
+
+  /** The validator list stored for `height` at `root` (at most two heights ahead of it). */
+  validatorSet(tree: StateTree, root: Uint8Array, height: bigint): Uint8Array {
+    const status = this.#withRoot(root, (base) =>
+      this.#x.weft_state_validator_set(this.#mem.session, treeHandle(tree), base, height),
+    )
+    if (status < 0) this.#fail(status, 'reading the validator set')
+    return this.#mem.output()
+  }
+
+  /** The state key of the account record for a 20-byte address. */
+  accountKey(address: Uint8Array): Uint8Array {
+    checkBytes('address', address, ADDRESS_BYTES)
+    return this.#mem.withRegion(ADDRESS_BYTES + HASH_BYTES, (base) => {
+      this.#mem.write(base, address)
+      this.#x.weft_account_key(base, base + ADDRESS_BYTES)
+      return this.#mem.read(base + ADDRESS_BYTES, HASH_BYTES)
+    })
+  }
+
+  #withRoot(root: Uint8Array, call: (base: number) => number): number {
+    checkBytes('root', root, HASH_BYTES)
+    return this.#mem.withRegion(HASH_BYTES, (base) => {
+      this.#mem.write(base, root)
+      return call(base)
+    })
+  }
+
+  #run(
+    tree: StateTree,
+    root: Uint8Array,
+    frame: FrameWriter,
+    what: string,
+    call: (session: number, tree: number, root: number, request: number, len: number) => number,
+  ): void {
+    checkBytes('root', root, HASH_BYTES)
+    const status = this.#mem.withRegion(HASH_BYTES + frame.length, (base) => {
+      this.#mem.write(base, root)
+      frame.writeTo((at, data) => this.#mem.write(at, data), base + HASH_BYTES)
+      return call(this.#mem.session, treeHandle(tree), base, base + HASH_BYTES, frame.length)
+    })
+    if (status >= 0) return
+    // A BlockError leaves its diagnostics in the output; copy them before errorName reuses it.
+    const diagnostics = this.#mem.output()
+    const code = this.#mem.errorName(status)
+    if (!code.startsWith('BlockError.')) throw new WeftCoreError(code, `${what}: ${code}`)
+    const d = new FrameReader(diagnostics)
+    const flags = d.u8()
+    const txIndex = d.u32()
+    const txError = d.u8()
+    const evidenceIndex = d.u32()
+    throw new BlockRejectedError(
+      code,
+      {
+        ...(flags & 1 ? { txIndex } : {}),
+        ...(flags & 2 ? { txError: txErrorName(this.#mem, txError) } : {}),
+        ...(flags & 4 ? { evidenceIndex } : {}),
+      },
+      what,
+    )
+  }
+
+  #fail(status: number, what: string): never {
+    const code = this.#mem.errorName(status)
+    throw new WeftCoreError(code, `${what}: ${code}`)
+  }
+}
+
+function txErrorName(mem: CoreMemory, reason: number): string {
+  return mem.errorName(-(TX_ERROR_DOMAIN * 256 + reason))
+}
+
+function readNodes(r: FrameReader): StateNode[] {
+  return r.list((n) => ({ hash: n.fixed(HASH_BYTES), bytes: n.bytes() }))
+}
+
+function readOutcome(r: FrameReader, mem: CoreMemory): BlockOutcome {
+  const header = r.bytes()
+  const blockId = r.fixed(HASH_BYTES)
+  const root = r.fixed(HASH_BYTES)
+  const txBytes = r.u64()
+  const feesBurned = r.u64()
+  const tips = r.u64()
+  const minted = r.u64()
+  const slashed = r.u64()
+  const nextBaseFeePerByte = r.u64()
+  const raw = r.list((x) => ({
+    txId: x.fixed(HASH_BYTES),
+    result: x.u8(),
+    feeBurned: x.u64(),
+    tip: x.u64(),
+  }))
+  const writes = r.list((w) => {
+    const key = w.fixed(HASH_BYTES)
+    return { key, value: w.u8() === 1 ? w.bytes() : null }
+  })
+  const nodes = readNodes(r)
+  // Names are looked up after the answer is read: errorName reuses the output buffer.
+  const receipts = raw.map(({ result, ...rest }) => ({
+    ...rest,
+    error: result === 0 ? null : txErrorName(mem, result),
+  }))
+  return {
+    header,
+    blockId,
+    root,
+    txBytes,
+    feesBurned,
+    tips,
+    minted,
+    slashed,
+    nextBaseFeePerByte,
+    receipts,
+    writes,
+    nodes,
+  }
+}
+
+const encoder = new TextEncoder()
+
+function chainIdBytes(chainId: string): Uint8Array {
+  if (typeof chainId !== 'string' || chainId.length === 0)
+    throw new WeftInputError('WRONG_TYPE', 'chainId must be a non-empty string')
+  return encoder.encode(chainId)
+}
+
+function optional(name: string, bytes: Uint8Array | undefined): Uint8Array | undefined {
+  return bytes === undefined ? undefined : checkBytes(name, bytes)
+}
+
+function checkList(name: string, items: readonly Uint8Array[]): readonly Uint8Array[] {
+  if (!Array.isArray(items))
+    throw new WeftInputError('WRONG_TYPE', `${name} must be an array of byte arrays`)
+  items.forEach((item, i) => {
+    checkBytes(`${name}[${i}]`, item)
+  })
+  return items
+}
