@@ -58,6 +58,9 @@ const listening = await startAndWait(
   [
     'relay/bin/weft.ts',
     'node',
+    // Inside the checkout (git-ignored): the dev node keeps one peer id across restarts.
+    '--data-dir',
+    '.weft/dev-node',
     '--listen',
     '/ip4/127.0.0.1/tcp/0',
     '--listen',

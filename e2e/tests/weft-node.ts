@@ -1,6 +1,10 @@
 // Starts `weft node` (relay/bin/weft.ts under the pinned Node 24) for a spec, waits for its
-// listening line as an event, and stops it with SIGTERM.
+// listening line as an event, and stops it with SIGTERM. Each node gets a fresh data dir, so
+// specs never share an identity or touch ~/.weft.
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -17,9 +21,11 @@ export interface RunningNode {
 }
 
 export function startWeftNode(args: readonly string[] = []): Promise<RunningNode> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'weft-e2e-'))
   const child = spawn(NODE, [WEFT, 'node', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WEFT_DATA_DIR: join(dataDir, 'data') },
   })
   let stdout = ''
   let stderr = ''
@@ -27,7 +33,10 @@ export function startWeftNode(args: readonly string[] = []): Promise<RunningNode
     stderr += chunk.toString()
   })
   const closed = new Promise<number | string>((resolve) => {
-    child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown'))
+    child.once('close', (code, signal) => {
+      rmSync(dataDir, { recursive: true, force: true })
+      resolve(code ?? signal ?? 'unknown')
+    })
   })
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')

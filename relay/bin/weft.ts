@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `weft` executable: wires the CLI to this process's streams, signals and exit status.
 import { main } from '../src/cli/main.ts'
+// The `weft` executable: wires the CLI to this process's streams, signals, terminal and exit
+// status.
+import { promptHidden } from '../src/keys/prompt-password.ts'
 
 const stopRequested = new Promise<string>((resolve) => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -12,10 +14,17 @@ const stopRequested = new Promise<string>((resolve) => {
   }
 })
 
+const terminal = process.stdin.isTTY && process.stderr.isTTY
+
 const code = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   stopRequested,
+  ...(terminal
+    ? {
+        promptPassword: (question: string) => promptHidden(question, process.stdin, process.stderr),
+      }
+    : {}),
 })
 // Leftover handles (sockets in TIME_WAIT, WebRTC threads) must not keep a stopped node alive.
 process.exit(code)

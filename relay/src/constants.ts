@@ -15,3 +15,37 @@ export const EXIT_USAGE = 2
 
 /** Prefix of the line `weft node` prints once it listens; tests and scripts wait for it. */
 export const LISTENING_LINE_PREFIX = 'weft: listening '
+
+/**
+ * Blocks a node keeps unless --archive or --prune says otherwise: about 28 hours at the devnet's
+ * one-second blocks, far beyond a devnet's 1 000-block unbonding period. Archive nodes, which the
+ * explorer's history needs, are opted into with --archive.
+ */
+export const DEFAULT_PRUNE_BLOCKS = 100_000
+
+/** The HTTP JSON API's address: loopback, so exposing it is a decision (`--api 0.0.0.0:8645`). */
+export const DEFAULT_API_ADDR = '127.0.0.1:8645'
+
+/** Prometheus /metrics: loopback, in the 9xxx range exporters conventionally use. */
+export const DEFAULT_METRICS_ADDR = '127.0.0.1:9645'
+
+/** Prefix of every environment variable the node reads. */
+export const ENV_PREFIX = 'WEFT_'
+
+/** The data dir's name under $XDG_DATA_HOME, or (with a leading dot) under the home directory. */
+export const DATA_DIR_NAME = 'weft'
+
+/** The libp2p identity (protobuf-encoded Ed25519 private key) inside the data dir. */
+export const NODE_KEY_FILE = 'node-key'
+
+/**
+ * scrypt cost for new key files: N = 2^17, r = 8, p = 1 takes 128 MiB and a fraction of a second,
+ * the "interactive login" setting scrypt's author recommends raising over time.
+ */
+export const KEY_FILE_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const
+
+/** Environment variable with the password of key files `weft keys` reads and writes. */
+export const KEY_PASSWORD_ENV = 'WEFT_KEY_PASSWORD'
+
+/** Shortest password `weft keys create` accepts. */
+export const MIN_KEY_PASSWORD_LENGTH = 8

@@ -1,9 +1,40 @@
 // @weft/relay: the Weft node as a library, for tests and for hosts that embed it.
+export type { CommandIo } from './cli/command-io.ts'
 export { CliUsageError } from './cli/errors.ts'
+export { KEYS_USAGE, keysCommand } from './cli/keys-command.ts'
 export { main, USAGE } from './cli/main.ts'
-export { type CommandIo, nodeCommand } from './cli/node-command.ts'
-export { NODE_USAGE, type NodeArgs, parseNodeArgs } from './cli/parse-node-args.ts'
-export { DEFAULT_LISTEN_ADDRS, EXIT_USAGE, LISTENING_LINE_PREFIX } from './constants.ts'
+export { nodeCommand } from './cli/node-command.ts'
+export { ConfigError, type ConfigErrorCode } from './config/errors.ts'
+export type { History, NodeConfig } from './config/node-config.ts'
+export { NODE_SETTINGS, type NodeSettingKey } from './config/node-settings.ts'
+export { NODE_USAGE } from './config/node-usage.ts'
+export {
+  type ResolvedNodeConfig,
+  type ResolveNodeConfigInput,
+  resolveNodeConfig,
+} from './config/resolve-node-config.ts'
+export type { Setting } from './config/setting.ts'
+export type { Source } from './config/source.ts'
+export { formatHostPort, type HostPort } from './config/value-types.ts'
+export {
+  DEFAULT_API_ADDR,
+  DEFAULT_LISTEN_ADDRS,
+  DEFAULT_METRICS_ADDR,
+  DEFAULT_PRUNE_BLOCKS,
+  EXIT_USAGE,
+  LISTENING_LINE_PREFIX,
+} from './constants.ts'
+export { decryptKey } from './keys/decrypt-key.ts'
+export { ed25519PublicKey, generateEd25519Key } from './keys/ed25519-key.ts'
+export { encryptKey } from './keys/encrypt-key.ts'
+export {
+  KeyFileError,
+  type KeyFileErrorCode,
+  PasswordError,
+  type PasswordErrorCode,
+} from './keys/errors.ts'
+export { type KeyFile, parseKeyFile, serializeKeyFile } from './keys/key-file.ts'
+export { readKeyFile, writeKeyFile } from './keys/key-file-io.ts'
 export {
   createWeftNode,
   type ListeningInfo,
@@ -11,3 +42,9 @@ export {
   type WeftNode,
   type WeftNodeInit,
 } from './node/create-node.ts'
+export { DataDirError, ensureDataDir } from './node/data-dir.ts'
+export {
+  loadOrCreateNodeIdentity,
+  type NodeIdentity,
+  NodeIdentityError,
+} from './node/node-identity.ts'

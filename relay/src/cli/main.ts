@@ -1,11 +1,14 @@
 // The `weft` command line: picks the subcommand and maps usage errors to exit status 2.
 import { EXIT_USAGE } from '../constants.ts'
-import { type CommandIo, nodeCommand } from './node-command.ts'
+import type { CommandIo } from './command-io.ts'
+import { keysCommand } from './keys-command.ts'
+import { nodeCommand } from './node-command.ts'
 
 export const USAGE = `Usage: weft <command> [options]
 
 Commands:
   node    run a Weft node (weft node --help for its options)
+  keys    create and show encrypted key files (weft keys --help)
 `
 
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -15,6 +18,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     return command === undefined ? EXIT_USAGE : 0
   }
   if (command === 'node') return nodeCommand(rest, io)
-  io.stderr(`weft: unknown command '${command}'; commands: node (see weft --help)`)
+  if (command === 'keys') return keysCommand(rest, io)
+  io.stderr(`weft: unknown command '${command}'; commands: node, keys (see weft --help)`)
   return EXIT_USAGE
 }

@@ -1,49 +1,86 @@
-// `weft node`: loads the consensus core, starts the node, prints where it listens, and runs
-// until SIGINT or SIGTERM.
+// `weft node`: resolves and checks its settings, prepares the data dir and identity, loads the
+// consensus core, starts the node, prints where it listens, and runs until SIGINT or SIGTERM.
+import { homedir } from 'node:os'
 import { loadCore } from '@weft/wasm'
+import { ConfigError } from '../config/errors.ts'
+import { NODE_USAGE } from '../config/node-usage.ts'
+import { NODE_COMMAND, resolveNodeConfig } from '../config/resolve-node-config.ts'
 import { EXIT_USAGE, LISTENING_LINE_PREFIX } from '../constants.ts'
 import { createWeftNode, listeningInfo } from '../node/create-node.ts'
-import { CliUsageError } from './errors.ts'
-import { NODE_USAGE, parseNodeArgs } from './parse-node-args.ts'
-
-export interface CommandIo {
-  stdout: (line: string) => void
-  stderr: (line: string) => void
-  /** Resolves with the name of the signal that asks the command to stop. */
-  stopRequested: Promise<string>
-}
+import { DataDirError, ensureDataDir } from '../node/data-dir.ts'
+import { loadOrCreateNodeIdentity, NodeIdentityError } from '../node/node-identity.ts'
+import { unlockValidatorKey } from '../node/validator-key.ts'
+import { type CommandIo, commandCwd, commandEnv } from './command-io.ts'
 
 /** Runs the command to completion and returns the process exit status. */
 export async function nodeCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let args: ReturnType<typeof parseNodeArgs>
+  const say = (line: string) => io.stderr(`${NODE_COMMAND}: ${line}`)
+  const env = commandEnv(io)
+  let resolved: ReturnType<typeof resolveNodeConfig>
   try {
-    args = parseNodeArgs(argv)
+    resolved = resolveNodeConfig({
+      argv,
+      env,
+      cwd: commandCwd(io),
+      homeDir: env.HOME ?? homedir(),
+    })
   } catch (err) {
-    if (!(err instanceof CliUsageError)) throw err
-    io.stderr(err.message)
+    if (!(err instanceof ConfigError)) throw err
+    say(err.message)
     return EXIT_USAGE
   }
-  if (args.help) {
+  if (resolved.help) {
     io.stdout(NODE_USAGE)
     return 0
   }
+  const { config } = resolved
+  for (const warning of resolved.warnings) say(warning)
+
+  try {
+    const validatorKey = await unlockValidatorKey(config, io.promptPassword)
+    if (validatorKey !== undefined) {
+      say(`validator key ${Buffer.from(validatorKey.publicKey).toString('hex')} unlocked`)
+      // Nothing signs yet; the key is not kept in memory longer than the check.
+      validatorKey.secretKey.fill(0)
+    }
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    say(err.message)
+    return EXIT_USAGE
+  }
+
+  let identity: Awaited<ReturnType<typeof loadOrCreateNodeIdentity>>
+  try {
+    if (ensureDataDir(config.dataDir)) say(`created data dir ${config.dataDir}`)
+    identity = await loadOrCreateNodeIdentity(config.dataDir)
+  } catch (err) {
+    if (!(err instanceof DataDirError || err instanceof NodeIdentityError)) throw err
+    say(err.message)
+    return 1
+  }
+  if (identity.created) say(`new node identity saved to ${identity.path}`)
+  if (identity.warning !== undefined) say(identity.warning)
 
   let verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
   try {
     const core = await loadCore()
     verify = (pk, msg, sig) => core.ed25519Verify(pk, msg, sig)
   } catch (err) {
-    io.stderr(`weft node: cannot load the consensus core: ${describe(err)}`)
+    say(`cannot load the consensus core: ${describe(err)}`)
     return 1
   }
 
   let node: Awaited<ReturnType<typeof createWeftNode>>
   try {
-    node = await createWeftNode({ listen: args.listen, verify })
+    node = await createWeftNode({
+      listen: config.listen,
+      announce: config.announce,
+      relay: config.relay,
+      privateKey: identity.privateKey,
+      verify,
+    })
   } catch (err) {
-    io.stderr(
-      `weft node: cannot start listening on ${args.listen.join(' ')}:\n${listenFailures(err)}`,
-    )
+    say(`cannot start listening on ${config.listen.join(' ')}:\n${listenFailures(err)}`)
     return 1
   }
 
@@ -52,9 +89,9 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   io.stdout(`${LISTENING_LINE_PREFIX}${JSON.stringify(info)}`)
 
   const signal = await io.stopRequested
-  io.stderr(`weft node: ${signal}, stopping`)
+  say(`${signal}, stopping`)
   await node.stop()
-  io.stderr('weft node: stopped')
+  say('stopped')
   return 0
 }
 

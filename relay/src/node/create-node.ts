@@ -4,7 +4,7 @@ import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
 import { identify } from '@libp2p/identify'
-import type { Libp2p } from '@libp2p/interface'
+import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { webRTCDirect } from '@libp2p/webrtc'
@@ -20,6 +20,12 @@ import { createLibp2p } from 'libp2p'
 export interface WeftNodeInit {
   /** Multiaddrs to listen on. */
   listen: readonly string[]
+  /** Multiaddrs to tell peers instead of the listen addresses; none: tell the listen addresses. */
+  announce?: readonly string[]
+  /** Serve as a circuit relay (default true). */
+  relay?: boolean
+  /** The node's identity; without one the node gets a new peer id on every start. */
+  privateKey?: PrivateKey
   /** The consensus core's Ed25519 verifier, serving the verify protocol. */
   verify: SignatureVerifier
 }
@@ -28,16 +34,21 @@ export type WeftNode = Awaited<ReturnType<typeof createWeftNode>>
 
 /** Creates and starts the node; its protocols are registered before it listens. */
 export async function createWeftNode(init: WeftNodeInit) {
+  const announce = init.announce ?? []
   const node = await createLibp2p({
     start: false,
-    addresses: { listen: [...init.listen] },
+    ...(init.privateKey === undefined ? {} : { privateKey: init.privateKey }),
+    addresses: {
+      listen: [...init.listen],
+      ...(announce.length === 0 ? {} : { announce: [...announce] }),
+    },
     transports: [tcp(), webSockets(), webRTCDirect()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     services: {
       identify: identify(),
       ping: ping(),
-      relay: circuitRelayServer(),
+      ...(init.relay === false ? {} : { relay: circuitRelayServer() }),
     },
   })
   await node.handle(VERIFY_PROTOCOL, createVerifyHandler({ verify: init.verify }), {

@@ -47,7 +47,10 @@ describe('weft usage errors', { timeout: 30_000 }, () => {
       '/ip4/127.0.0.1/tcp/notaport',
     ])
     assert.equal(status, 2)
-    assert.match(stderr, /--listen '\/ip4\/127\.0\.0\.1\/tcp\/notaport' is not a valid multiaddr/)
+    assert.match(
+      stderr,
+      /invalid listen: flag --listen is '\/ip4\/127\.0\.0\.1\/tcp\/notaport' \(not a valid multiaddr/,
+    )
   })
 
   it('rejects an unknown command with exit 2', async () => {
@@ -59,7 +62,18 @@ describe('weft usage errors', { timeout: 30_000 }, () => {
   it('prints help with exit 0', async () => {
     const { status, stdout } = await runWeftToEnd(['node', '--help'])
     assert.equal(status, 0)
-    assert.match(stdout, /Usage: weft node \[--listen <multiaddr>\]/)
+    assert.match(stdout, /Usage: weft node \[options\]/)
+    assert.match(stdout, /--listen <multiaddr>\n.*\n\s+env WEFT_LISTEN \(comma-separated\)/)
+  })
+
+  it('names a bad environment variable, its value and what is allowed, and exits 2', async () => {
+    const { status, stderr, stdout } = await runWeftToEnd(['node'], { env: { WEFT_PRUNE: 'abc' } })
+    assert.equal(status, 2)
+    assert.match(
+      stderr,
+      /^weft node: invalid prune: environment variable WEFT_PRUNE is 'abc' \(not a whole number\); allowed: a whole number of blocks/m,
+    )
+    assert.equal(stdout, '')
   })
 
   it('says which address it could not listen on, and exits 1', async () => {

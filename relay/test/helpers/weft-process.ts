@@ -1,6 +1,10 @@
 // Runs relay/bin/weft.ts as a child process with this test's Node, and waits on its output as
-// events: the listening line, or the exit.
+// events: the listening line, or the exit. Each run gets its own data dir unless the test sets
+// WEFT_DATA_DIR, so tests never touch ~/.weft or share a node identity.
 import { type ChildProcessByStdio, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { LISTENING_LINE_PREFIX, type ListeningInfo } from '../../src/index.ts'
@@ -18,14 +22,26 @@ export interface WeftProcess {
   exited: Promise<number | string>
 }
 
-export function runWeft(args: readonly string[]): WeftProcess {
+export interface RunWeftOptions {
+  /** Added to this process's environment. */
+  env?: Record<string, string>
+}
+
+export function runWeft(args: readonly string[], options: RunWeftOptions = {}): WeftProcess {
+  const dataDir = mkdtempSync(join(tmpdir(), 'weft-test-'))
   // process.execPath is the pinned Node 24 the tests run under.
-  const child = spawn(process.execPath, [WEFT_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [WEFT_BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WEFT_DATA_DIR: join(dataDir, 'data'), ...options.env },
+  })
   let out = ''
   let err = ''
   const exited = new Promise<number | string>((resolve) => {
     // 'close' rather than 'exit': it follows the last output, so stdout()/stderr() are complete.
-    child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown'))
+    child.once('close', (code, signal) => {
+      rmSync(dataDir, { recursive: true, force: true })
+      resolve(code ?? signal ?? 'unknown')
+    })
   })
   const listening = new Promise<ListeningInfo>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -47,8 +63,9 @@ export function runWeft(args: readonly string[]): WeftProcess {
 /** Runs a command that ends by itself and returns its status and output. */
 export async function runWeftToEnd(
   args: readonly string[],
+  options: RunWeftOptions = {},
 ): Promise<{ status: number | string; stdout: string; stderr: string }> {
-  const weft = runWeft(args)
+  const weft = runWeft(args, options)
   const status = await weft.exited
   return { status, stdout: weft.stdout(), stderr: weft.stderr() }
 }

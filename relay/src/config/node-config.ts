@@ -1,0 +1,36 @@
+// The settings `weft node` runs with, typed and validated: what resolveNodeConfig returns.
+import type { NodeSettingKey } from './node-settings.ts'
+import type { Source } from './source.ts'
+import type { HostPort } from './value-types.ts'
+
+/** How much block history the node keeps. */
+export type History = { mode: 'archive' } | { mode: 'prune'; blocks: number }
+
+export interface NodeConfig {
+  /** The config file read, if any. */
+  configFile: string | undefined
+  /** Absolute path of the data dir. */
+  dataDir: string
+  /** Absolute path of the genesis file, if given. */
+  genesis: string | undefined
+  /** Canonical multiaddrs, each ending in /p2p/<peer id>. */
+  bootstrap: string[]
+  /** Canonical multiaddrs to listen on. */
+  listen: string[]
+  /** Canonical multiaddrs to announce instead of the listen addresses; empty: announce those. */
+  announce: string[]
+  /** Serve as a circuit relay. */
+  relay: boolean
+  history: History
+  /** Absolute path of the encrypted validator key file, if the node validates. */
+  validatorKey: string | undefined
+  validatorKeyPasswordFile: string | undefined
+  /** A secret: never print it. */
+  validatorKeyPassword: string | undefined
+  /** Where to serve the HTTP API; undefined: off. */
+  api: HostPort | undefined
+  /** Where to serve Prometheus metrics; undefined: off. */
+  metrics: HostPort | undefined
+  /** Where each setting's value came from, for messages about it later (a wrong password). */
+  sources: Record<NodeSettingKey, Source>
+}

@@ -1,0 +1,148 @@
+// Every setting of `weft node`, in one table: --help, the config-file check, the environment
+// and docs/configuration.md all follow it.
+import { isAbsolute, join } from 'node:path'
+import {
+  DATA_DIR_NAME,
+  DEFAULT_API_ADDR,
+  DEFAULT_LISTEN_ADDRS,
+  DEFAULT_METRICS_ADDR,
+  DEFAULT_PRUNE_BLOCKS,
+} from '../constants.ts'
+import { type DefaultContext, type SettingValues, setting } from './setting.ts'
+import {
+  booleanType,
+  type HostPort,
+  hostPortOrOffType,
+  multiaddrListType,
+  pathType,
+  positiveIntegerType,
+  stringType,
+} from './value-types.ts'
+
+const hostPortOrOff = hostPortOrOffType()
+
+export const NODE_SETTINGS = {
+  config: setting<string | undefined>({
+    name: 'config',
+    fileKey: false,
+    type: pathType({ existingFile: true, allowed: 'the path of an existing JSON config file' }),
+    default: () => undefined,
+    defaultText: 'none',
+    description: 'read settings from this JSON file (keys as in docs/configuration.md)',
+  }),
+  dataDir: setting<string>({
+    name: 'data-dir',
+    type: pathType(),
+    default: defaultDataDir,
+    defaultText: '$XDG_DATA_HOME/weft when XDG_DATA_HOME is set, else ~/.weft',
+    description: 'where the node keeps its identity and the chain (created, mode 0700)',
+  }),
+  genesis: setting<string | undefined>({
+    name: 'genesis',
+    type: pathType({ existingFile: true }),
+    default: () => undefined,
+    defaultText: 'none',
+    description: "the chain's genesis file: chain id, parameters, first validators",
+    inEffect: false,
+  }),
+  bootstrap: setting<string[]>({
+    name: 'bootstrap',
+    type: multiaddrListType({
+      withPeerId: true,
+      example: '/dns4/boot.example.org/tcp/4001/p2p/12D3KooW…',
+    }),
+    default: () => [],
+    defaultText: 'none',
+    description: 'a node to dial at start to find the network; repeat for several',
+    inEffect: false,
+  }),
+  listen: setting<string[]>({
+    name: 'listen',
+    type: multiaddrListType({ example: '/ip4/0.0.0.0/tcp/4001' }),
+    default: () => [...DEFAULT_LISTEN_ADDRS],
+    defaultText: DEFAULT_LISTEN_ADDRS.join(' '),
+    description: 'an address to listen on; repeat for several',
+  }),
+  announce: setting<string[]>({
+    name: 'announce',
+    type: multiaddrListType({ example: '/dns4/node.example.org/tcp/4001' }),
+    default: () => [],
+    defaultText: 'none: peers are told the listen addresses',
+    description: 'an address to tell peers instead of the listen addresses; repeat for several',
+  }),
+  relay: setting<boolean>({
+    name: 'relay',
+    type: booleanType(),
+    default: () => true,
+    defaultText: 'true',
+    description: 'serve as a circuit relay for browsers and NATed peers (--no-relay: do not)',
+  }),
+  archive: setting<boolean>({
+    name: 'archive',
+    type: booleanType(),
+    default: () => false,
+    defaultText: 'false',
+    description: 'keep every block, as explorers need (excludes --prune)',
+    inEffect: false,
+  }),
+  prune: setting<number>({
+    name: 'prune',
+    type: positiveIntegerType('<blocks>', 'a whole number of blocks, at least 1, e.g. 100000'),
+    default: () => DEFAULT_PRUNE_BLOCKS,
+    defaultText: String(DEFAULT_PRUNE_BLOCKS),
+    description: 'keep only this many most recent blocks (excludes --archive)',
+    inEffect: false,
+  }),
+  validatorKey: setting<string | undefined>({
+    name: 'validator-key',
+    type: pathType({ existingFile: true, allowed: 'the path of a key file from weft keys create' }),
+    default: () => undefined,
+    defaultText: 'none: not a validator',
+    description: 'validate with this encrypted key file (from weft keys create)',
+    inEffect: false,
+  }),
+  validatorKeyPasswordFile: setting<string | undefined>({
+    name: 'validator-key-password-file',
+    type: pathType({ existingFile: true }),
+    default: () => undefined,
+    defaultText: 'none: WEFT_VALIDATOR_KEY_PASSWORD, else asked on a terminal',
+    description: "a file holding the validator key's password (one trailing newline ignored)",
+  }),
+  validatorKeyPassword: setting<string | undefined>({
+    name: 'validator-key-password',
+    flag: false,
+    fileKey: false,
+    secret: true,
+    type: stringType('<password>', 'a non-empty password'),
+    default: () => undefined,
+    defaultText: 'none',
+    description: "the validator key's password; never a flag or a file key, which others may read",
+  }),
+  api: setting<HostPort | undefined>({
+    name: 'api',
+    type: hostPortOrOff,
+    default: () => hostPortOrOff.fromText(DEFAULT_API_ADDR, { baseDir: '/', homeDir: '/' }),
+    defaultText: DEFAULT_API_ADDR,
+    description: 'serve the HTTP JSON API here, or off',
+    inEffect: false,
+  }),
+  metrics: setting<HostPort | undefined>({
+    name: 'metrics',
+    type: hostPortOrOff,
+    default: () => hostPortOrOff.fromText(DEFAULT_METRICS_ADDR, { baseDir: '/', homeDir: '/' }),
+    defaultText: DEFAULT_METRICS_ADDR,
+    description: 'serve Prometheus /metrics here, or off',
+    inEffect: false,
+  }),
+}
+
+export type NodeSettingKey = keyof typeof NODE_SETTINGS
+export type NodeSettingValues = SettingValues<typeof NODE_SETTINGS>
+
+/** $XDG_DATA_HOME/weft when XDG_DATA_HOME is an absolute path (as the spec asks), else ~/.weft. */
+export function defaultDataDir(context: DefaultContext): string {
+  const xdg = context.env.XDG_DATA_HOME
+  return xdg !== undefined && isAbsolute(xdg)
+    ? join(xdg, DATA_DIR_NAME)
+    : join(context.homeDir, `.${DATA_DIR_NAME}`)
+}
