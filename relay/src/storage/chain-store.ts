@@ -1,0 +1,277 @@
+// The node's disk: one LMDB environment in the data dir holding the chain, its state tree and
+// indexes. Every committed block is one LMDB transaction — the block, its header and commit,
+// the state nodes it created, the indexes and the new head — so a crash at any moment leaves
+// either the whole block or none of it (docs/storage.md).
+
+import type { NodeStore, StateNode } from '@weft/wasm'
+import { type Database, open, type RootDatabase } from 'lmdb'
+
+export interface Head {
+  height: number
+  blockId: Uint8Array
+  /** The state root after this height's block (the genesis root at 0). */
+  root: Uint8Array
+  /** The header's encoding; absent at height 0. */
+  header?: Uint8Array
+}
+
+/** Where a transaction landed. */
+export interface TxLocation {
+  height: number
+  index: number
+  /** null: applied; otherwise the execution-tier reason it failed with (fee still charged). */
+  error: string | null
+}
+
+export interface GenesisCommit {
+  genesis: Uint8Array
+  genesisHash: Uint8Array
+  root: Uint8Array
+  nodes: readonly StateNode[]
+}
+
+export interface BlockCommit {
+  height: number
+  blockId: Uint8Array
+  block: Uint8Array
+  header: Uint8Array
+  root: Uint8Array
+  nodes: readonly StateNode[]
+  /** The commit that made this block final, when known at write time. */
+  commit?: Uint8Array
+  txs: readonly {
+    id: Uint8Array
+    /** Accounts the transaction touches (sender, recipient): the explorer's address index. */
+    addresses: readonly Uint8Array[]
+    error: string | null
+  }[]
+}
+
+export interface ChainStoreOptions {
+  /** Keep every block and the address index (explorer); otherwise prune to `keepBlocks`. */
+  archive: boolean
+  keepBlocks?: number
+}
+
+const HEAD = 'head'
+const GENESIS = 'genesis'
+const GENESIS_HASH = 'genesisHash'
+const LAST_SIGNED = 'lastSigned'
+const PRUNED_BELOW = 'prunedBelow'
+
+export class ChainStore {
+  readonly #env: RootDatabase
+  readonly #meta: Database<Uint8Array | StoredHead | number, string>
+  readonly #blocks: Database<Uint8Array, number>
+  readonly #headers: Database<Uint8Array, number>
+  readonly #commits: Database<Uint8Array, number>
+  readonly #blockIds: Database<number, Uint8Array>
+  readonly #idsByHeight: Database<Uint8Array, number>
+  readonly #txs: Database<StoredTx, Uint8Array>
+  readonly #addressTxs: Database<true, Uint8Array>
+  readonly #nodes: Database<Uint8Array, Uint8Array>
+  readonly #options: ChainStoreOptions
+
+  /** The state tree's nodes, read synchronously by the core through weft_host.node_get. */
+  readonly nodeStore: NodeStore
+
+  private constructor(env: RootDatabase, options: ChainStoreOptions) {
+    this.#env = env
+    this.#options = options
+    this.#meta = env.openDB({ name: 'meta' })
+    this.#blocks = env.openDB({ name: 'blocks', encoding: 'binary' })
+    this.#headers = env.openDB({ name: 'headers', encoding: 'binary' })
+    this.#commits = env.openDB({ name: 'commits', encoding: 'binary' })
+    this.#blockIds = env.openDB({ name: 'block-ids' })
+    this.#idsByHeight = env.openDB({ name: 'ids-by-height', encoding: 'binary' })
+    this.#txs = env.openDB({ name: 'txs' })
+    this.#addressTxs = env.openDB({ name: 'address-txs', keyEncoding: 'binary' })
+    this.#nodes = env.openDB({ name: 'state-nodes', encoding: 'binary' })
+    const nodes = this.#nodes
+    this.nodeStore = { get: (hash) => nodes.get(hash) }
+  }
+
+  static open(dir: string, options: ChainStoreOptions): ChainStore {
+    // Sync writes are the default: a transaction has reached the disk when its promise resolves.
+    const env = open({ path: dir, compression: false, maxDbs: 16 })
+    return new ChainStore(env, options)
+  }
+
+  async close(): Promise<void> {
+    await this.#env.close()
+  }
+
+  genesis(): { genesis: Uint8Array; genesisHash: Uint8Array } | undefined {
+    const genesis = this.#meta.get(GENESIS)
+    const genesisHash = this.#meta.get(GENESIS_HASH)
+    if (!(genesis instanceof Uint8Array) || !(genesisHash instanceof Uint8Array)) return undefined
+    return { genesis, genesisHash }
+  }
+
+  head(): Head | undefined {
+    const head = this.#meta.get(HEAD)
+    if (head === undefined || head instanceof Uint8Array || typeof head === 'number')
+      return undefined
+    return fromStoredHead(head)
+  }
+
+  /** Height 0: the genesis and its state, written once. */
+  async commitGenesis(g: GenesisCommit): Promise<void> {
+    await this.#env.transaction(() => {
+      if (this.#meta.get(GENESIS) !== undefined)
+        throw new Error('the data dir already has a genesis')
+      this.#meta.put(GENESIS, g.genesis)
+      this.#meta.put(GENESIS_HASH, g.genesisHash)
+      this.#putNodes(g.nodes)
+      this.#meta.put(HEAD, toStoredHead({ height: 0, blockId: g.genesisHash, root: g.root }))
+    })
+  }
+
+  /** One block, atomically: nothing of it is visible unless all of it is on disk. */
+  async commitBlock(b: BlockCommit): Promise<void> {
+    await this.#env.transaction(() => {
+      const head = this.head()
+      if (head === undefined || b.height !== head.height + 1) {
+        throw new Error(
+          `block ${b.height} does not follow the stored head ${head?.height ?? 'none'}`,
+        )
+      }
+      this.#blocks.put(b.height, b.block)
+      this.#headers.put(b.height, b.header)
+      if (b.commit !== undefined) this.#commits.put(b.height, b.commit)
+      this.#blockIds.put(b.blockId, b.height)
+      this.#idsByHeight.put(b.height, b.blockId)
+      this.#putNodes(b.nodes)
+      b.txs.forEach((tx, index) => {
+        this.#txs.put(tx.id, { height: b.height, index, error: tx.error })
+        if (this.#options.archive) {
+          for (const address of tx.addresses) {
+            this.#addressTxs.put(addressTxKey(address, b.height, index), true)
+          }
+        }
+      })
+      this.#meta.put(
+        HEAD,
+        toStoredHead({ height: b.height, blockId: b.blockId, root: b.root, header: b.header }),
+      )
+      this.#pruneWithin(b.height)
+    })
+  }
+
+  /** The commit for `height`, once the next block (or consensus) supplied it. */
+  async putCommit(height: number, commit: Uint8Array): Promise<void> {
+    await this.#commits.put(height, commit)
+  }
+
+  block(height: number): Uint8Array | undefined {
+    return this.#blocks.get(height)
+  }
+
+  header(height: number): Uint8Array | undefined {
+    return this.#headers.get(height)
+  }
+
+  commit(height: number): Uint8Array | undefined {
+    return this.#commits.get(height)
+  }
+
+  blockId(height: number): Uint8Array | undefined {
+    return this.#idsByHeight.get(height)
+  }
+
+  heightOf(blockId: Uint8Array): number | undefined {
+    return this.#blockIds.get(blockId)
+  }
+
+  tx(id: Uint8Array): TxLocation | undefined {
+    return this.#txs.get(id)
+  }
+
+  /** The newest transactions touching `address`, newest first (archive nodes only). */
+  addressTxs(address: Uint8Array, limit: number): { height: number; index: number }[] {
+    const out: { height: number; index: number }[] = []
+    for (const key of this.#addressTxs.getKeys({
+      start: addressTxKey(address, Number.MAX_SAFE_INTEGER, 0xffffffff),
+      end: addressTxKey(address, 0, 0),
+      reverse: true,
+      limit,
+    })) {
+      const view = new DataView(key.buffer, key.byteOffset, key.byteLength)
+      out.push({ height: Number(view.getBigUint64(20)), index: view.getUint32(28) })
+    }
+    return out
+  }
+
+  /** The lowest height whose block is still kept (1 on archive nodes). */
+  get lowestBlock(): number {
+    const below = this.#meta.get(PRUNED_BELOW)
+    return typeof below === 'number' ? below : 1
+  }
+
+  /** The validator's double-sign guard record: durable before the signed message leaves. */
+  lastSigned(): Uint8Array | undefined {
+    const v = this.#meta.get(LAST_SIGNED)
+    return v instanceof Uint8Array ? v : undefined
+  }
+
+  async putLastSigned(record: Uint8Array): Promise<void> {
+    await this.#meta.put(LAST_SIGNED, record)
+  }
+
+  #putNodes(nodes: readonly StateNode[]): void {
+    for (const n of nodes) this.#nodes.put(n.hash, n.bytes)
+  }
+
+  // Prune mode drops blocks (and their headers, commits and id entries) more than keepBlocks
+  // below the head, inside the block's own transaction so the floor and the data agree. State
+  // nodes are content-addressed and shared between heights; they are kept (see docs/storage.md).
+  #pruneWithin(height: number): void {
+    const keep = this.#options.keepBlocks
+    if (this.#options.archive || keep === undefined) return
+    const floor = height - keep + 1
+    let next = this.lowestBlock
+    while (next < floor) {
+      const id = this.#idsByHeight.get(next)
+      if (id !== undefined) this.#blockIds.remove(id)
+      this.#idsByHeight.remove(next)
+      this.#blocks.remove(next)
+      this.#headers.remove(next)
+      this.#commits.remove(next)
+      next++
+    }
+    if (next !== this.lowestBlock) this.#meta.put(PRUNED_BELOW, next)
+  }
+}
+
+interface StoredHead {
+  height: number
+  blockId: Uint8Array
+  root: Uint8Array
+  header: Uint8Array | null
+}
+
+interface StoredTx {
+  height: number
+  index: number
+  error: string | null
+}
+
+// address [20] | height u64 | index u32, big-endian: one address's entries sort by height.
+function addressTxKey(address: Uint8Array, height: number, index: number): Uint8Array {
+  const key = new Uint8Array(32)
+  key.set(address.subarray(0, 20))
+  const view = new DataView(key.buffer)
+  view.setBigUint64(20, BigInt(height))
+  view.setUint32(28, index)
+  return key
+}
+
+function toStoredHead(h: Head): StoredHead {
+  return { height: h.height, blockId: h.blockId, root: h.root, header: h.header ?? null }
+}
+
+function fromStoredHead(h: StoredHead): Head {
+  const head: Head = { height: h.height, blockId: h.blockId, root: h.root }
+  if (h.header !== null) head.header = h.header
+  return head
+}
