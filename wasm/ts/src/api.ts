@@ -18,8 +18,45 @@ export {
   type TransactionKind,
 } from './chain.ts'
 export { MAX_INPUT_BYTES } from './check.ts'
+export {
+  type CheckResult,
+  type ConsensusInit,
+  ConsensusMachine,
+  ConsensusRules,
+  type ConsensusTimeouts,
+  DEFAULT_MAX_VALIDATORS,
+  DEFAULT_TIMEOUTS,
+  type HeightStart,
+  type MessageOutcome,
+  type NextHeightStart,
+  type Signer,
+  SignGuard,
+  type Step,
+  type VoteKind,
+} from './consensus.ts'
+export type {
+  Action,
+  BroadcastProposal,
+  BroadcastVote,
+  ConflictingCommits,
+  Decide,
+  EvidenceFound,
+  RequestProposalBlock,
+  RequestValidity,
+  ScheduleTimeout,
+  SigningAction,
+  TimeoutKind,
+} from './consensus-actions.ts'
 export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
+export {
+  type BisectionStep,
+  DEFAULT_MAX_CLOCK_DRIFT_MS,
+  LightBisection,
+  type LightOptions,
+  type TrustedLightBlock,
+  type WitnessCheck,
+} from './light.ts'
 export {
   EMPTY_ROOT,
   MemoryNodeStore,

@@ -92,7 +92,7 @@ function unpackFields(bytes: Uint8Array): Transaction {
   return tx
 }
 
-function chainIdBytes(chainId: string): Uint8Array {
+export function chainIdBytes(chainId: string): Uint8Array {
   if (typeof chainId !== 'string')
     throw new WeftInputError('WRONG_TYPE', 'chainId must be a string')
   const bytes = new TextEncoder().encode(chainId)

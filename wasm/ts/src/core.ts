@@ -5,7 +5,24 @@
 import { BlockEngine, type BlockExports } from './blocks.ts'
 import { ChainCodec, type ChainExports } from './chain.ts'
 import { checkBytes, MAX_INPUT_BYTES } from './check.ts'
+import {
+  type CheckResult,
+  type ConsensusExports,
+  type ConsensusInit,
+  ConsensusMachine,
+  ConsensusRules,
+} from './consensus.ts'
 import { WeftInputError, WeftWasmError } from './errors.ts'
+import {
+  attackEvidence,
+  checkWitness,
+  LightBisection,
+  type LightExports,
+  type LightOptions,
+  type TrustedLightBlock,
+  verifyLightBlock,
+  type WitnessCheck,
+} from './light.ts'
 import { CoreMemory, type MemoryExports } from './memory.ts'
 import {
   type HostStores,
@@ -24,7 +41,13 @@ const PUBLIC_KEY_BYTES = 32
 const SIGNATURE_BYTES = 64
 const SEED_BYTES = 32
 
-interface CoreExports extends MemoryExports, StateExports, ChainExports, BlockExports {
+interface CoreExports
+  extends MemoryExports,
+    StateExports,
+    ChainExports,
+    BlockExports,
+    ConsensusExports,
+    LightExports {
   weft_abi_version(): number
   weft_sha256(data: number, len: number, out: number): void
   weft_sha512(data: number, len: number, out: number): void
@@ -86,6 +109,7 @@ export class WeftCore {
     stores.attach(this.#mem)
     this.chain = new ChainCodec(this.#x, this.#mem)
     this.blocks = new BlockEngine(this.#x, this.#mem)
+    this.consensus = new ConsensusRules(this.#x, this.#mem)
   }
 
   /** Genesis, block validation, execution and building, stateful transaction checks. */
@@ -93,6 +117,9 @@ export class WeftCore {
 
   /** Transactions built, read, hashed for signing and checked by the core. */
   readonly chain: ChainCodec
+
+  /** Commit and evidence checks, the sign guard and signing helpers (docs/protocol/consensus.md). */
+  readonly consensus: ConsensusRules
 
   /** Bytes of WASM linear memory in use; flat across calls (the memory discipline tests assert it). */
   get memoryBytes(): number {
@@ -207,6 +234,50 @@ export class WeftCore {
   /** Opens the state tree over `store`; close() it when done. */
   openStateTree(store: NodeStore, options: StateTreeOptions = {}): StateTree {
     return new StateTree(this.#x, this.#mem, this.#stores, store, options)
+  }
+
+  /** Opens a consensus state machine; close() it when done. */
+  openConsensus(init: ConsensusInit = {}): ConsensusMachine {
+    return new ConsensusMachine(this.#x, this.#mem, this.consensus, init)
+  }
+
+  /**
+   * Verifies one light block against a trusted one (docs/protocol/light-client.md): adjacent or
+   * skipping by height. "LightError.NotEnoughTrust" means bisect (openBisection).
+   */
+  verifyLightBlock(
+    trusted: TrustedLightBlock,
+    untrusted: Uint8Array,
+    options: LightOptions,
+    nowMs: number,
+  ): CheckResult {
+    return verifyLightBlock(this.#x, this.#mem, trusted, untrusted, options, nowMs)
+  }
+
+  /** Compares a witness's light block with the one verified from `common` at its height. */
+  checkWitness(
+    common: TrustedLightBlock,
+    verified: Uint8Array,
+    witness: Uint8Array,
+    options: LightOptions,
+    nowMs: number,
+  ): WitnessCheck {
+    return checkWitness(this.#x, this.#mem, common, verified, witness, options, nowMs)
+  }
+
+  /** Light-client attack evidence: `conflicting` contradicts `verified`, both from commonHeight. */
+  lightAttackEvidence(
+    commonHeight: bigint,
+    verified: Uint8Array,
+    conflicting: Uint8Array,
+    maxValidators?: number,
+  ): Uint8Array {
+    return attackEvidence(this.#x, this.#mem, commonHeight, verified, conflicting, maxValidators)
+  }
+
+  /** Opens a bisection verifier; close() it when done. */
+  openBisection(options: LightOptions): LightBisection {
+    return new LightBisection(this.#x, this.#mem, options)
   }
 
   #hash(kind: HashKind, data: Uint8Array, digestBytes: number): Uint8Array {

@@ -1,7 +1,8 @@
 // The framing of requests to and answers from weft_core.wasm: the canonical encoding's own
 // primitives (minimal LEB128 varints, big-endian integers, varint-length byte strings), used only
 // to carry canonical objects and plain fields across the boundary — never to encode chain
-// objects themselves, which only the core does.
+// objects themselves, which only the core does. Layouts are documented beside each export
+// (wasm/src/abi/).
 import { WeftWasmError } from './errors.ts'
 
 export class FrameWriter {
@@ -65,52 +66,52 @@ export class FrameWriter {
 
 export class FrameReader {
   readonly #bytes: Uint8Array
+  readonly #view: DataView
   #pos = 0
 
   constructor(bytes: Uint8Array) {
     this.#bytes = bytes
-  }
-
-  get done(): boolean {
-    return this.#pos === this.#bytes.length
-  }
-
-  fixed(n: number): Uint8Array {
-    if (this.#pos + n > this.#bytes.length) truncated()
-    const out = this.#bytes.slice(this.#pos, this.#pos + n)
-    this.#pos += n
-    return out
+    this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   }
 
   u8(): number {
-    const b = this.#bytes[this.#pos++]
-    if (b === undefined) truncated()
-    return b
+    return this.#view.getUint8(this.#take(1))
   }
 
   u32(): number {
-    const b = this.fixed(4)
-    return new DataView(b.buffer).getUint32(0)
+    return this.#view.getUint32(this.#take(4))
+  }
+
+  i32(): number {
+    return this.#view.getInt32(this.#take(4))
   }
 
   u64(): bigint {
-    const b = this.fixed(8)
-    return new DataView(b.buffer).getBigUint64(0)
+    return this.#view.getBigUint64(this.#take(8))
   }
 
   varint(): number {
-    let v = 0
+    let value = 0
     let scale = 1
     for (;;) {
       const b = this.u8()
-      v += (b & 0x7f) * scale
-      if ((b & 0x80) === 0) return v
+      value += (b & 0x7f) * scale
+      if ((b & 0x80) === 0) return value
       scale *= 128
     }
   }
 
+  fixed(length: number): Uint8Array {
+    const at = this.#take(length)
+    return this.#bytes.slice(at, at + length)
+  }
+
   bytes(): Uint8Array {
     return this.fixed(this.varint())
+  }
+
+  get done(): boolean {
+    return this.#pos === this.#bytes.length
   }
 
   list<T>(item: (r: FrameReader) => T): T[] {
@@ -119,8 +120,23 @@ export class FrameReader {
     for (let i = 0; i < count; i++) out.push(item(this))
     return out
   }
-}
 
-function truncated(): never {
-  throw new WeftWasmError('LOAD_FAILED', 'truncated answer from weft_core.wasm')
+  /** The answer must end here: anything else means the loader and the module disagree. */
+  end(): void {
+    if (this.#pos !== this.#bytes.length) this.#corrupt()
+  }
+
+  #take(length: number): number {
+    const at = this.#pos
+    if (at + length > this.#bytes.length) this.#corrupt()
+    this.#pos += length
+    return at
+  }
+
+  #corrupt(): never {
+    throw new WeftWasmError(
+      'LOAD_FAILED',
+      'weft_core.wasm gave an answer this loader cannot read; rebuild it',
+    )
+  }
 }

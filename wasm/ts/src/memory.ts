@@ -47,6 +47,21 @@ export class CoreMemory {
     }
   }
 
+  /** Copies `inputs` one after another into one region and runs `use` on their addresses. */
+  withInputs<T>(inputs: readonly Uint8Array[], use: (...at: number[]) => T): T {
+    const total = inputs.reduce((sum, b) => sum + b.length, 0)
+    return this.withRegion(total, (base) => {
+      const at: number[] = []
+      let ptr = base
+      for (const input of inputs) {
+        this.write(ptr, input)
+        at.push(ptr)
+        ptr += input.length
+      }
+      return use(...at)
+    })
+  }
+
   alloc(size: number): number {
     const ptr = this.#x.weft_alloc(size)
     if (ptr === 0)
