@@ -69,10 +69,11 @@ void write_nodes(enc::Writer& w, const weft::state::NodeBatch& nodes) {
   }
 }
 
-// An executed block: header (varint-length encoding) | block id [32] | new root [32] | tx_bytes u64 | fees_burned u64 | tips u64 |
-// minted u64 | slashed u64 | next_base_fee_per_byte u64 | receipts (varint count, each tx id [32],
-// u8 result — 0 applied, else the TxError —, fee burned u64, tip u64) | writes (varint count, each
-// key [32], u8 has_value, and when 1 a varint-length value) | nodes (write_nodes).
+// An executed block: header (varint-length encoding) | block id [32] | new root [32] | tx_bytes u64
+// | fees_burned u64 | tips u64 | minted u64 | slashed u64 | next_base_fee_per_byte u64 | receipts
+// (varint count, each tx id [32], u8 result — 0 applied, else the TxError —, fee burned u64, tip
+// u64) | writes (varint count, each key [32], u8 has_value, and when 1 a varint-length value) |
+// nodes (write_nodes).
 void write_outcome(enc::Writer& w, const ch::Header& header, const ch::BlockOutcome& o) {
   w.bytes(ch::encode(header));
   w.fixed(o.block_id);

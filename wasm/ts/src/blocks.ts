@@ -1,6 +1,7 @@
 // Genesis, blocks and stateful transaction checks from TypeScript (docs/protocol/transactions.md):
 // the core validates, executes and builds blocks against a StateTree; the host persists what comes
 // back (the nodes, with the block, in one transaction). Layouts: wasm/src/abi/exports_block.cpp.
+import { chainIdBytes } from './chain.ts'
 import { checkBytes } from './check.ts'
 import { WeftCoreError, WeftInputError } from './errors.ts'
 import { FrameReader, FrameWriter } from './frame.ts'
@@ -359,14 +360,6 @@ function readOutcome(r: FrameReader, mem: CoreMemory): BlockOutcome {
     writes,
     nodes,
   }
-}
-
-const encoder = new TextEncoder()
-
-function chainIdBytes(chainId: string): Uint8Array {
-  if (typeof chainId !== 'string' || chainId.length === 0)
-    throw new WeftInputError('WRONG_TYPE', 'chainId must be a non-empty string')
-  return encoder.encode(chainId)
 }
 
 function optional(name: string, bytes: Uint8Array | undefined): Uint8Array | undefined {
