@@ -31,6 +31,7 @@ enum class ErrorDomain : std::int32_t {
   Evidence = 11,     // consensus::EvidenceError
   ValidatorSet = 12, // consensus::ValidatorSetError
   Consensus = 13,    // abi::ConsensusError: refusals of the consensus handle itself
+  View = 14,         // view::ViewError
 };
 
 // Failures of the boundary, not of the chain's rules.

@@ -11,6 +11,7 @@
 #include "encoding/decode_error.hpp"
 #include "light/light_error.hpp"
 #include "state/error_names.hpp"
+#include "view/view_error.hpp"
 
 namespace weft::abi {
 namespace {
@@ -69,6 +70,8 @@ std::string error_name(std::int32_t status) {
                      consensus::name(static_cast<consensus::ValidatorSetError>(reason)));
   case ErrorDomain::Consensus:
     return qualified("ConsensusError", name(static_cast<ConsensusError>(reason)));
+  case ErrorDomain::View:
+    return view::qualified_name(static_cast<view::ViewError>(reason));
   }
   return "Unknown";
 }

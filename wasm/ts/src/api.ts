@@ -68,3 +68,10 @@ export {
   type StateUpdate,
   type StateWrite,
 } from './state.ts'
+export type * from './view-types.ts'
+export {
+  type IdentifiedViewKind,
+  ObjectCodec,
+  type SignedViewKind,
+  VIEW_KINDS,
+} from './views.ts'

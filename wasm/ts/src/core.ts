@@ -33,6 +33,7 @@ import {
   type StateTreeOptions,
   verifyStateProof,
 } from './state.ts'
+import { ObjectCodec, type ViewExports } from './views.ts'
 
 /** The ABI version this loader speaks; weft_core.wasm reports its own. */
 export const ABI_VERSION = 1
@@ -47,7 +48,8 @@ interface CoreExports
     ChainExports,
     BlockExports,
     ConsensusExports,
-    LightExports {
+    LightExports,
+    ViewExports {
   weft_abi_version(): number
   weft_sha256(data: number, len: number, out: number): void
   weft_sha512(data: number, len: number, out: number): void
@@ -110,6 +112,7 @@ export class WeftCore {
     this.chain = new ChainCodec(this.#x, this.#mem)
     this.blocks = new BlockEngine(this.#x, this.#mem)
     this.consensus = new ConsensusRules(this.#x, this.#mem)
+    this.views = new ObjectCodec(this.#x, this.#mem)
   }
 
   /** Genesis, block validation, execution and building, stateful transaction checks. */
@@ -120,6 +123,9 @@ export class WeftCore {
 
   /** Commit and evidence checks, the sign guard and signing helpers (docs/protocol/consensus.md). */
   readonly consensus: ConsensusRules
+
+  /** Every chain object built and read as a view, hashed for signing and identified. */
+  readonly views: ObjectCodec
 
   /** Bytes of WASM linear memory in use; flat across calls (the memory discipline tests assert it). */
   get memoryBytes(): number {
