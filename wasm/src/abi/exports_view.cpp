@@ -10,6 +10,9 @@
 
 #include "abi/abi.hpp"
 #include "abi/session.hpp"
+#include "chain/params.hpp"
+#include "view/chain_views.hpp"
+#include "view/json.hpp"
 #include "view/object_view.hpp"
 
 using weft::abi::error_status;
@@ -74,4 +77,11 @@ std::int32_t weft_view_id(Session* s, std::uint32_t kind, const std::uint8_t* by
   const auto k = view::view_kind(kind);
   if (!k) return kUnknownKind;
   return answer(s, view::view_id(*k, {bytes, len}));
+}
+
+// Output: the JSON view of the default chain parameters (chain::Params{}), the starting point of
+// a new genesis; each value is documented in docs/protocol/transactions.md §Params.
+WEFT_EXPORT(weft_view_default_params) void weft_view_default_params(Session* s) {
+  const auto text = view::write_json(view::to_json(weft::chain::Params{}));
+  s->out.assign(text.begin(), text.end());
 }

@@ -5,10 +5,11 @@ import { checkBytes } from './check.ts'
 import { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
 import type { CoreMemory } from './memory.ts'
 import { jsonToView, viewToJson } from './view-json.ts'
-import type { ViewKind, ViewTypes } from './view-types.ts'
+import type { ParamsView, ViewKind, ViewTypes } from './view-types.ts'
 
 export interface ViewExports {
   weft_view_decode(session: number, kind: number, bytes: number, len: number): number
+  weft_view_default_params(session: number): void
   weft_view_encode(session: number, kind: number, json: number, len: number): number
   weft_view_sign_digest(
     session: number,
@@ -78,6 +79,12 @@ export class ObjectCodec {
       return this.#x.weft_view_encode(this.#mem.session, number, base, text.length)
     })
     return this.#mem.output()
+  }
+
+  /** The chain parameters the core uses by default: the starting point of a new genesis. */
+  defaultParams(): ParamsView {
+    this.#x.weft_view_default_params(this.#mem.session)
+    return jsonToView(new TextDecoder().decode(this.#mem.output())) as ParamsView
   }
 
   /** The view of canonical `bytes`, or WeftCoreError with the decoder's reason. */
