@@ -36,7 +36,7 @@ import {
 import { ObjectCodec, type ViewExports } from './views.ts'
 
 /** The ABI version this loader speaks; weft_core.wasm reports its own. */
-export const ABI_VERSION = 1
+export const ABI_VERSION = 2
 
 const PUBLIC_KEY_BYTES = 32
 const SIGNATURE_BYTES = 64
