@@ -10,6 +10,16 @@ export {
   isAddress,
   parseAddress,
 } from './chain/address.ts'
+export {
+  type ConsensusMessage,
+  decodeConsensusMessage,
+  decodeFinalizedBlock,
+  encodeConsensusMessage,
+  encodeFinalizedBlock,
+  type FinalizedBlock,
+  MessageFormatError,
+} from './net/consensus-message.ts'
+export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
 export {
   answerVerifyRequest,

@@ -1,11 +1,17 @@
 // `weft node`: resolves and checks its settings, prepares the data dir and identity, loads the
 // consensus core, starts the node, prints where it listens, and runs until SIGINT or SIGTERM.
 import { homedir } from 'node:os'
-import { loadCore } from '@weft/wasm'
+import { loadCore, type WeftCore } from '@weft/wasm'
+import { GenesisMismatchError } from '../chain/chain.ts'
 import { ConfigError } from '../config/errors.ts'
 import { NODE_USAGE } from '../config/node-usage.ts'
 import { NODE_COMMAND, resolveNodeConfig } from '../config/resolve-node-config.ts'
+import type { ValidatorSigner } from '../consensus/consensus-driver.ts'
 import { EXIT_USAGE, LISTENING_LINE_PREFIX } from '../constants.ts'
+import { ed25519Signer } from '../keys/ed25519-key.ts'
+import { createLogger } from '../log.ts'
+import { keepBootstrapConnected } from '../net/bootstrap.ts'
+import { type ChainNode, GenesisFileError, startChainNode } from '../node/chain-node.ts'
 import { createWeftNode, listeningInfo } from '../node/create-node.ts'
 import { DataDirError, ensureDataDir } from '../node/data-dir.ts'
 import { loadOrCreateNodeIdentity, NodeIdentityError } from '../node/node-identity.ts'
@@ -36,12 +42,14 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   const { config } = resolved
   for (const warning of resolved.warnings) say(warning)
 
+  let signer: ValidatorSigner | undefined
   try {
     const validatorKey = await unlockValidatorKey(config, io.promptPassword)
     if (validatorKey !== undefined) {
       say(`validator key ${Buffer.from(validatorKey.publicKey).toString('hex')} unlocked`)
-      // Nothing signs yet; the key is not kept in memory longer than the check.
+      const sign = ed25519Signer(validatorKey.secretKey)
       validatorKey.secretKey.fill(0)
+      signer = { publicKey: validatorKey.publicKey, sign }
     }
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
@@ -62,8 +70,9 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   if (identity.warning !== undefined) say(identity.warning)
 
   let verify: (pk: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
+  let core: WeftCore
   try {
-    const core = await loadCore()
+    core = await loadCore()
     verify = (pk, msg, sig) => core.ed25519Verify(pk, msg, sig)
   } catch (err) {
     say(`cannot load the consensus core: ${describe(err)}`)
@@ -84,12 +93,34 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     return 1
   }
 
+  let chainNode: ChainNode | undefined
+  const genesis = config.genesis
+  if (genesis !== undefined) {
+    try {
+      chainNode = await startChainNode({
+        core,
+        config: { ...config, genesis },
+        libp2p: node,
+        signer,
+        log: createLogger(env.WEFT_LOG_LEVEL),
+      })
+    } catch (err) {
+      if (!(err instanceof GenesisFileError || err instanceof GenesisMismatchError)) throw err
+      say(err.message)
+      await node.stop()
+      return EXIT_USAGE
+    }
+  }
+
+  const stopBootstrap = keepBootstrapConnected(node, config.bootstrap)
   const info = listeningInfo(node)
   for (const ma of info.multiaddrs) io.stdout(ma)
   io.stdout(`${LISTENING_LINE_PREFIX}${JSON.stringify(info)}`)
 
   const signal = await io.stopRequested
   say(`${signal}, stopping`)
+  stopBootstrap()
+  await chainNode?.stop()
   await node.stop()
   say('stopped')
   return 0

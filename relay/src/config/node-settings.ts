@@ -43,7 +43,6 @@ export const NODE_SETTINGS = {
     default: () => undefined,
     defaultText: 'none',
     description: "the chain's genesis file: chain id, parameters, first validators",
-    inEffect: false,
   }),
   bootstrap: setting<string[]>({
     name: 'bootstrap',
@@ -54,7 +53,6 @@ export const NODE_SETTINGS = {
     default: () => [],
     defaultText: 'none',
     description: 'a node to dial at start to find the network; repeat for several',
-    inEffect: false,
   }),
   listen: setting<string[]>({
     name: 'listen',
@@ -83,7 +81,6 @@ export const NODE_SETTINGS = {
     default: () => false,
     defaultText: 'false',
     description: 'keep every block, as explorers need (excludes --prune)',
-    inEffect: false,
   }),
   prune: setting<number>({
     name: 'prune',
@@ -91,7 +88,6 @@ export const NODE_SETTINGS = {
     default: () => DEFAULT_PRUNE_BLOCKS,
     defaultText: String(DEFAULT_PRUNE_BLOCKS),
     description: 'keep only this many most recent blocks (excludes --archive)',
-    inEffect: false,
   }),
   validatorKey: setting<string | undefined>({
     name: 'validator-key',
@@ -99,7 +95,6 @@ export const NODE_SETTINGS = {
     default: () => undefined,
     defaultText: 'none: not a validator',
     description: 'validate with this encrypted key file (from weft keys create)',
-    inEffect: false,
   }),
   validatorKeyPasswordFile: setting<string | undefined>({
     name: 'validator-key-password-file',

@@ -1,6 +1,6 @@
 // Ed25519 keys for accounts and validators, through node:crypto (DESIGN §2.1: signing stays in
 // TypeScript). The secret key is RFC 8032's 32-byte seed; randomness is crypto.getRandomValues.
-import { createPrivateKey, createPublicKey } from 'node:crypto'
+import { createPrivateKey, createPublicKey, sign } from 'node:crypto'
 
 export const SECRET_KEY_BYTES = 32
 export const PUBLIC_KEY_BYTES = 32
@@ -29,4 +29,17 @@ export function ed25519PublicKey(secretKey: Uint8Array): Uint8Array {
   })
   const jwk = createPublicKey(privateKey).export({ format: 'jwk' })
   return Uint8Array.from(Buffer.from(jwk.x as string, 'base64url'))
+}
+
+/** A signing function over one key, the PKCS #8 key object built once. */
+export function ed25519Signer(secretKey: Uint8Array): (message: Uint8Array) => Uint8Array {
+  if (secretKey.length !== SECRET_KEY_BYTES) {
+    throw new RangeError(`an Ed25519 secret key is ${SECRET_KEY_BYTES} bytes`)
+  }
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, secretKey]),
+    format: 'der',
+    type: 'pkcs8',
+  })
+  return (message) => Uint8Array.from(sign(null, message, privateKey))
 }

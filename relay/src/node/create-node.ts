@@ -3,6 +3,7 @@
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
+import { gossipsub } from '@libp2p/gossipsub'
 import { identify } from '@libp2p/identify'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
 import { ping } from '@libp2p/ping'
@@ -48,6 +49,12 @@ export async function createWeftNode(init: WeftNodeInit) {
     services: {
       identify: identify(),
       ping: ping(),
+      pubsub: gossipsub({
+        // A lone validator, or the first node of a network, publishes before anyone listens.
+        allowPublishToZeroTopicPeers: true,
+        // Above the largest topic limit (a proposal with a full block); each topic checks its own.
+        maxInboundDataLength: 5 * 1024 * 1024,
+      }),
       ...(init.relay === false ? {} : { relay: circuitRelayServer() }),
     },
   })

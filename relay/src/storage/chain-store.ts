@@ -58,6 +58,7 @@ const GENESIS = 'genesis'
 const GENESIS_HASH = 'genesisHash'
 const LAST_SIGNED = 'lastSigned'
 const PRUNED_BELOW = 'prunedBelow'
+const PRIORITIES = 'priorities:'
 
 export class ChainStore {
   readonly #env: RootDatabase
@@ -216,6 +217,20 @@ export class ChainStore {
 
   async putLastSigned(record: Uint8Array): Promise<void> {
     await this.#meta.put(LAST_SIGNED, record)
+  }
+
+  /** The consensus machine's proposer-priority record for `height` (a host record, not chain data). */
+  priorities(height: number): Uint8Array | undefined {
+    const v = this.#meta.get(`${PRIORITIES}${height}`)
+    return v instanceof Uint8Array ? v : undefined
+  }
+
+  /** Stores the record for `height` and drops the ones before the previous height. */
+  async putPriorities(height: number, record: Uint8Array): Promise<void> {
+    await this.#env.transaction(() => {
+      this.#meta.put(`${PRIORITIES}${height}`, record)
+      this.#meta.remove(`${PRIORITIES}${height - 2}`)
+    })
   }
 
   #putNodes(nodes: readonly StateNode[]): void {

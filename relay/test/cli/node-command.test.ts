@@ -83,11 +83,6 @@ describe('weft node', { timeout: 60_000 }, () => {
       { WEFT_DATA_DIR: join(dir, 'validator') },
     )
     assert.ok(err.includes(`weft node: validator key ${publicKey} unlocked`), err.join('\n'))
-    assert.ok(
-      err.includes(
-        'weft node: flag --validator-key sets validator-key, which this version checks but does not act on yet',
-      ),
-    )
 
     for (const [env, reason] of [
       [{ WEFT_VALIDATOR_KEY_PASSWORD: 'wrong password' }, 'wrong password or corrupted key file'],

@@ -555,7 +555,6 @@ describe('warnings', () => {
     assert.deepEqual(resolve([]).warnings, [])
     const { warnings } = resolve(['--archive'], { WEFT_API: 'off' })
     assert.deepEqual(warnings, [
-      'flag --archive sets archive, which this version checks but does not act on yet',
       'environment variable WEFT_API sets api, which this version checks but does not act on yet',
     ])
   })

@@ -18,6 +18,7 @@ export {
   type TransactionKind,
 } from './chain.ts'
 export { MAX_INPUT_BYTES } from './check.ts'
+export { FrameReader, FrameWriter } from './frame.ts'
 export {
   type CheckResult,
   type ConsensusInit,

@@ -81,6 +81,27 @@ export class ObjectCodec {
     return this.#mem.output()
   }
 
+  /** Canonical bytes from JSON text in the view format (a genesis file, an API body). */
+  encodeJson(kind: ViewKind, json: string): Uint8Array {
+    const number = kindNumber(kind)
+    const text = new TextEncoder().encode(json)
+    checkBytes('json', text)
+    this.#call(`encoding a ${kind}`, text.length, (base) => {
+      this.#mem.write(base, text)
+      return this.#x.weft_view_encode(this.#mem.session, number, base, text.length)
+    })
+    return this.#mem.output()
+  }
+
+  /** The canonical JSON text of `bytes`: what a genesis file or an API answer carries. */
+  decodeJson(kind: ViewKind, bytes: Uint8Array): string {
+    const number = kindNumber(kind)
+    this.#callOn(`decoding a ${kind}`, bytes, (base) =>
+      this.#x.weft_view_decode(this.#mem.session, number, base, bytes.length),
+    )
+    return new TextDecoder().decode(this.#mem.output())
+  }
+
   /** The chain parameters the core uses by default: the starting point of a new genesis. */
   defaultParams(): ParamsView {
     this.#x.weft_view_default_params(this.#mem.session)

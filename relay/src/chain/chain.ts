@@ -1,0 +1,124 @@
+// The node's view of the chain: the stored head, the state tree over the store's nodes, and the
+// one path by which a block enters — validated and executed by the core, then committed to disk
+// in one transaction. Consensus, sync and the API all go through here.
+import { EventEmitter } from 'node:events'
+import type { BlockOutcome, StateTree, WeftCore } from '@weft/wasm'
+import type { ChainStore, Head } from '../storage/chain-store.ts'
+
+export interface CommittedEvent {
+  height: number
+  blockId: Uint8Array
+  block: Uint8Array
+  outcome: BlockOutcome
+}
+
+export interface ChainEvents {
+  committed: [CommittedEvent]
+}
+
+export class GenesisMismatchError extends Error {
+  override readonly name = 'GenesisMismatchError'
+}
+
+export class Chain extends EventEmitter<ChainEvents> {
+  readonly core: WeftCore
+  readonly store: ChainStore
+  readonly tree: StateTree
+  readonly chainId: string
+  readonly genesis: Uint8Array
+  readonly genesisHash: Uint8Array
+  #head: Head
+
+  private constructor(
+    core: WeftCore,
+    store: ChainStore,
+    tree: StateTree,
+    chainId: string,
+    genesis: { genesis: Uint8Array; genesisHash: Uint8Array },
+    head: Head,
+  ) {
+    super()
+    this.core = core
+    this.store = store
+    this.tree = tree
+    this.chainId = chainId
+    this.genesis = genesis.genesis
+    this.genesisHash = genesis.genesisHash
+    this.#head = head
+  }
+
+  /**
+   * Opens the chain in `store`: a fresh store takes `genesis` (height 0 written at once); a used
+   * one must hold the same genesis, or the node would silently join another chain.
+   */
+  static async open(
+    core: WeftCore,
+    store: ChainStore,
+    genesis: Uint8Array,
+    chainId: string,
+  ): Promise<Chain> {
+    const tree = core.openStateTree(store.nodeStore)
+    const stored = store.genesis()
+    if (stored === undefined) {
+      const loaded = core.blocks.loadGenesis(tree, genesis)
+      await store.commitGenesis({
+        genesis,
+        genesisHash: loaded.genesisHash,
+        root: loaded.root,
+        nodes: loaded.nodes,
+      })
+    } else if (!equalBytes(stored.genesis, genesis)) {
+      tree.close()
+      throw new GenesisMismatchError(
+        'the data dir holds a different genesis than --genesis; use another --data-dir',
+      )
+    }
+    const head = store.head()
+    const known = store.genesis()
+    if (head === undefined || known === undefined) throw new Error('the store has no head')
+    return new Chain(core, store, tree, chainId, known, head)
+  }
+
+  get head(): Head {
+    return this.#head
+  }
+
+  /** Validates `block` as the next height and commits it with everything it wrote. */
+  async apply(
+    block: Uint8Array,
+    options: { commit?: Uint8Array; expectedProposer?: Uint8Array } = {},
+  ): Promise<CommittedEvent> {
+    const head = this.#head
+    const outcome = this.core.blocks.validate(this.tree, head.root, {
+      chainId: this.chainId,
+      ...(head.header === undefined ? {} : { previousHeader: head.header }),
+      ...(options.expectedProposer === undefined
+        ? {}
+        : { expectedProposer: options.expectedProposer }),
+      block,
+    })
+    const height = head.height + 1
+    await this.store.commitBlock({
+      height,
+      blockId: outcome.blockId,
+      block,
+      header: outcome.header,
+      root: outcome.root,
+      nodes: outcome.nodes,
+      ...(options.commit === undefined ? {} : { commit: options.commit }),
+      txs: outcome.receipts.map((r) => ({ id: r.txId, addresses: [], error: r.error })),
+    })
+    this.#head = { height, blockId: outcome.blockId, root: outcome.root, header: outcome.header }
+    const event = { height, blockId: outcome.blockId, block, outcome }
+    this.emit('committed', event)
+    return event
+  }
+
+  close(): void {
+    this.tree.close()
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
+}

@@ -1,0 +1,505 @@
+// Drives the core's Tendermint machine with real timers, gossip, signing and the disk (docs/
+// node.md, "Consensus"). Every node runs one: a validator signs and proposes; any other node
+// follows the votes and decides with the validators. The machine never does I/O — this host does,
+// in the order safety needs: approve by the sign guard, persist the record, then sign and send.
+import {
+  type ConsensusMessage,
+  decodeConsensusMessage,
+  decodeFinalizedBlock,
+  encodeConsensusMessage,
+  encodeFinalizedBlock,
+  MessageFormatError,
+} from '@weft/core'
+import { type Action, type ConsensusMachine, SignGuard, type WeftCore } from '@weft/wasm'
+import type { Chain } from '../chain/chain.ts'
+import type { Gossip, Verdict } from '../net/gossip.ts'
+
+export interface ValidatorSigner {
+  publicKey: Uint8Array
+  sign(digest: Uint8Array): Uint8Array
+}
+
+export interface ConsensusLog {
+  info(fields: object, message: string): void
+  warn(fields: object, message: string): void
+  error(fields: object, message: string): void
+}
+
+export interface ConsensusDriverInit {
+  core: WeftCore
+  chain: Chain
+  gossip: Gossip
+  /** Absent on non-validators: the machine follows and never signs. */
+  signer?: ValidatorSigner
+  /** Mempool transactions in the order the proposer should try them. */
+  candidates(): Uint8Array[]
+  log: ConsensusLog
+  /** Pause after a decision before the next height (the chain's timeout_commit). */
+  commitDelayMs: number
+  /** Milliseconds since the epoch; injectable for tests. */
+  now?: () => number
+}
+
+// Messages for heights or rounds the machine cannot read yet (it is behind, or they are far
+// ahead) wait here, bounded so a peer cannot make a node hold unbounded memory.
+const MAX_WAITING_MESSAGES = 4096
+const MAX_KNOWN_BLOCKS = 64
+const MAX_FINALIZED_AHEAD = 64
+
+export class ConsensusDriver {
+  readonly #core: WeftCore
+  readonly #chain: Chain
+  readonly #gossip: Gossip
+  readonly #signer: ValidatorSigner | undefined
+  readonly #candidates: () => Uint8Array[]
+  readonly #log: ConsensusLog
+  readonly #commitDelayMs: number
+  readonly #now: () => number
+  readonly #machine: ConsensusMachine
+  readonly #guard: SignGuard
+  /** Blocks seen in proposals or finalized-block messages, by block id (hex). */
+  readonly #blocks = new Map<string, Uint8Array>()
+  /** Validity answers for blocks validated this height, by block id (hex). */
+  readonly #validity = new Map<string, boolean>()
+  readonly #waiting: ConsensusMessage[] = []
+  /** Finalized blocks received for heights above ours, by height. */
+  readonly #finalizedAhead = new Map<number, { block: Uint8Array; commit: Uint8Array }>()
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>()
+  #queue: Promise<void> = Promise.resolve()
+  #stopped = false
+  #halted = false
+
+  constructor(init: ConsensusDriverInit) {
+    this.#core = init.core
+    this.#chain = init.chain
+    this.#gossip = init.gossip
+    this.#signer = init.signer
+    this.#candidates = init.candidates
+    this.#log = init.log
+    this.#commitDelayMs = init.commitDelayMs
+    this.#now = init.now ?? Date.now
+    const params = init.core.views.decode('genesis', init.chain.genesis).params
+    this.#machine = init.core.openConsensus({
+      timeouts: {
+        proposeMs: params.timeoutProposeMs,
+        proposeDeltaMs: params.timeoutProposeDeltaMs,
+        prevoteMs: params.timeoutPrevoteMs,
+        prevoteDeltaMs: params.timeoutPrevoteDeltaMs,
+        precommitMs: params.timeoutPrecommitMs,
+        precommitDeltaMs: params.timeoutPrecommitDeltaMs,
+      },
+      maxValidators: params.maxValidators,
+    })
+    this.#guard = new SignGuard(init.core.consensus, init.chain.store.lastSigned())
+  }
+
+  /** The height the machine is deciding. */
+  get height(): bigint {
+    return this.#machine.height
+  }
+
+  get round(): number {
+    return this.#machine.round
+  }
+
+  get halted(): boolean {
+    return this.#halted
+  }
+
+  start(): void {
+    this.#gossip.on('consensus', (data) => this.#onConsensusMessage(data))
+    this.#gossip.on('blocks', (data) => this.#onFinalizedBlock(data))
+    this.#serial(() => this.#startHeight())
+  }
+
+  /** Stops timers and inputs; resolves once the step under way (and its disk write) is done. */
+  async stop(): Promise<void> {
+    this.#stopped = true
+    for (const t of this.#timers) clearTimeout(t)
+    this.#timers.clear()
+    await this.#queue
+    this.#machine.close()
+  }
+
+  // Every input runs on one queue: the machine and the chain see one event at a time, and an
+  // action's awaited disk write finishes before the next input is read.
+  #serial(task: () => Promise<void> | void): void {
+    this.#queue = this.#queue
+      .then(async () => {
+        if (!this.#stopped && !this.#halted) await task()
+      })
+      .catch((err: unknown) => {
+        this.#log.error({ err }, 'consensus step failed')
+      })
+  }
+
+  // At boot: the height after the stored head, with the proposer priorities stored for it. A
+  // crash between committing a block and storing the next height's priorities leaves them one
+  // height behind; they are then rebuilt by starting the previous height without signing.
+  async #startHeight(): Promise<void> {
+    const head = this.#chain.head
+    const height = head.height + 1
+    const ownKey = this.#signer?.publicKey
+    const lastSigned = this.#guard.last
+    const signing = {
+      ...(ownKey === undefined ? {} : { ownKey }),
+      ...(lastSigned === undefined ? {} : { lastSigned }),
+    }
+    let priorities = this.#chain.store.priorities(height)
+    const previous = this.#chain.store.priorities(head.height)
+    let actions: Action[]
+    if (priorities === undefined && previous !== undefined) {
+      this.#machine.startHeight({
+        chainId: this.#chain.chainId,
+        height: BigInt(head.height),
+        validators: this.#validators(head.height),
+        priorities: previous,
+      })
+      actions = this.#machine.startNextHeight({ validators: this.#validators(height), ...signing })
+      priorities = this.#machine.priorities()
+    } else {
+      if (priorities === undefined && height > 1) {
+        this.#log.warn({ height }, "no stored proposer priorities; using the set's initial ones")
+      }
+      actions = this.#machine.startHeight({
+        chainId: this.#chain.chainId,
+        height: BigInt(height),
+        validators: this.#validators(height),
+        ...signing,
+        ...(priorities === undefined ? {} : { priorities }),
+      })
+    }
+    await this.#chain.store.putPriorities(height, this.#machine.priorities())
+    await this.#run(actions)
+    await this.#replayWaiting()
+  }
+
+  // The machine decided the head's height: the next one carries its proposer priorities over.
+  async #nextHeight(): Promise<void> {
+    const height = this.#chain.head.height + 1
+    const ownKey = this.#signer?.publicKey
+    const actions = this.#machine.startNextHeight({
+      validators: this.#validators(height),
+      ...(ownKey === undefined ? {} : { ownKey }),
+    })
+    await this.#chain.store.putPriorities(height, this.#machine.priorities())
+    this.#validity.clear()
+    await this.#run(actions)
+    await this.#replayWaiting()
+  }
+
+  /** The set for `height` as the chain stored it (two heights ahead of execution). */
+  #validators(height: number): Uint8Array {
+    return this.#core.blocks.validatorSet(this.#chain.tree, this.#chain.head.root, BigInt(height))
+  }
+
+  async #run(actions: Action[]): Promise<void> {
+    const queue = [...actions]
+    for (let a = queue.shift(); a !== undefined && !this.#halted; a = queue.shift()) {
+      queue.push(...(await this.#perform(a)))
+    }
+  }
+
+  async #perform(a: Action): Promise<Action[]> {
+    switch (a.type) {
+      case 'scheduleTimeout': {
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer)
+          this.#serial(() => this.#run(this.#machine.onTimeout(a.kind, a.height, a.round)))
+        }, a.durationMs)
+        this.#timers.add(timer)
+        return []
+      }
+      case 'requestProposalBlock':
+        return this.#propose(a.height, a.round)
+      case 'broadcastProposal':
+      case 'broadcastVote': {
+        const approval = this.#guard.approve(a.record)
+        if (!approval.ok) {
+          this.#log.error({ reason: approval.reason }, 'the sign guard refused to sign')
+          return []
+        }
+        // Durable before the signature exists: a crash after this point restarts from the
+        // record and can never sign a conflicting message.
+        await this.#chain.store.putLastSigned(a.record)
+        const signer = this.#signer
+        if (signer === undefined) return []
+        const signed = this.#core.consensus.attachSignature(a, signer.sign(a.signDigest))
+        if (a.type === 'broadcastProposal') {
+          const block = this.#blocks.get(hex(this.#core.views.decode('proposal', signed).block))
+          if (block === undefined) return []
+          await this.#publish({ type: 'proposal', proposal: signed, block })
+          return this.#applied(this.#machine.onProposal(signed))
+        }
+        await this.#publish({ type: 'vote', vote: signed })
+        return this.#applied(this.#machine.onVote(signed))
+      }
+      case 'requestValidity':
+        return this.#answerValidity(a.block)
+      case 'decide':
+        await this.#decide(a.block, a.commit)
+        return []
+      case 'evidenceFound':
+        this.#log.warn({}, 'a validator equivocated; evidence gossiped')
+        await this.#gossip.publish('evidence', a.evidence).catch(() => undefined)
+        return []
+      case 'conflictingCommits':
+        this.#halted = true
+        this.#log.error(
+          { decided: hex(a.decided), conflicting: hex(a.conflicting) },
+          'two commits for one height: more than a third of the power is Byzantine; halting',
+        )
+        return []
+    }
+  }
+
+  #propose(height: bigint, round: number): Action[] {
+    const head = this.#chain.head
+    const signer = this.#signer
+    if (signer === undefined) return []
+    const previousTime = head.header === undefined ? 0n : this.#headerTime(head.header)
+    const now = BigInt(this.#now())
+    const built = this.#core.blocks.build(this.#chain.tree, head.root, {
+      chainId: this.#chain.chainId,
+      ...(head.header === undefined ? {} : { previousHeader: head.header }),
+      time: now > previousTime ? now : previousTime + 1n,
+      proposer: this.#core.chain.addressOf(signer.publicKey),
+      lastCommit: head.height === 0 ? this.#emptyCommit() : this.#lastCommit(head.height),
+      candidates: this.#candidates(),
+    })
+    const id = built.outcome.blockId
+    this.#remember(id, built.block)
+    this.#validity.set(hex(id), true)
+    return this.#machine.onProposalBlock(height, round, id)
+  }
+
+  #answerValidity(blockId: Uint8Array): Action[] {
+    const key = hex(blockId)
+    const known = this.#validity.get(key)
+    if (known !== undefined) return this.#machine.onBlockValidity(blockId, known)
+    const block = this.#blocks.get(key)
+    // The block travels with its proposal, so this is rare; ask again when it arrives.
+    if (block === undefined) return []
+    const valid = this.#validate(block) !== undefined
+    this.#validity.set(key, valid)
+    return this.#machine.onBlockValidity(blockId, valid)
+  }
+
+  #validate(block: Uint8Array): ReturnType<WeftCore['blocks']['validate']> | undefined {
+    const head = this.#chain.head
+    try {
+      return this.#core.blocks.validate(this.#chain.tree, head.root, {
+        chainId: this.#chain.chainId,
+        ...(head.header === undefined ? {} : { previousHeader: head.header }),
+        block,
+      })
+    } catch (err) {
+      this.#log.warn({ err: String(err) }, 'proposed block is invalid')
+      return undefined
+    }
+  }
+
+  async #decide(blockId: Uint8Array, commit: Uint8Array): Promise<void> {
+    const block = this.#blocks.get(hex(blockId))
+    if (block === undefined) {
+      // Decided by votes before the block arrived: the finalized-blocks topic will bring it.
+      this.#pendingDecision = { blockId, commit }
+      return
+    }
+    await this.#commit(block, commit)
+  }
+
+  #pendingDecision: { blockId: Uint8Array; commit: Uint8Array } | undefined
+
+  async #commit(block: Uint8Array, commit: Uint8Array): Promise<void> {
+    this.#pendingDecision = undefined
+    const committed = await this.#chain.apply(block, { commit })
+    this.#log.info(
+      { height: committed.height, txs: committed.outcome.receipts.length },
+      'committed block',
+    )
+    await this.#gossip.publish('blocks', encodeFinalizedBlock({ block, commit })).catch(() => {})
+    this.#finalizedAhead.delete(committed.height)
+    this.#blocks.clear()
+    await this.#advance()
+  }
+
+  // After a commit: a finalized block already received for the next height is decided at once
+  // (the machine steps through it, keeping its priorities exact); otherwise the next height
+  // starts after timeout_commit, which paces blocks and lets late precommits arrive.
+  async #advance(): Promise<void> {
+    const next = this.#chain.head.height + 1
+    const ahead = this.#finalizedAhead.get(next)
+    if (ahead !== undefined) {
+      this.#finalizedAhead.delete(next)
+      await this.#nextHeight()
+      await this.#catchUp(ahead, next)
+      return
+    }
+    const decided = this.#machine.height
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer)
+      this.#serial(async () => {
+        if (this.#machine.height !== decided || BigInt(this.#chain.head.height) !== decided) return
+        await this.#nextHeight()
+        const height = this.#chain.head.height + 1
+        const arrived = this.#finalizedAhead.get(height)
+        if (arrived === undefined) return
+        this.#finalizedAhead.delete(height)
+        await this.#catchUp(arrived, height)
+      })
+    }, this.#commitDelayMs)
+    this.#timers.add(timer)
+  }
+
+  // A verified finalized block for the machine's height: decide it from its commit.
+  async #catchUp(
+    finalized: { block: Uint8Array; commit: Uint8Array },
+    height: number,
+  ): Promise<void> {
+    if (!this.#verifyFinalized(finalized.block, finalized.commit, height)) return
+    const blockId = this.#core.views.id('block', finalized.block)
+    this.#remember(blockId, finalized.block)
+    const pending = this.#pendingDecision
+    if (pending !== undefined && hex(pending.blockId) === hex(blockId)) {
+      await this.#commit(finalized.block, pending.commit)
+      return
+    }
+    // The machine decides from the commit as 2f+1 precommits would.
+    const outcome = this.#machine.onCommit(finalized.commit)
+    if (outcome.status === 'applied') await this.#run(outcome.actions)
+  }
+
+  #verifyFinalized(block: Uint8Array, commit: Uint8Array, height: number): boolean {
+    const head = this.#chain.head
+    const validators = this.#core.blocks.validatorSet(this.#chain.tree, head.root, BigInt(height))
+    const check = this.#core.consensus.verifyCommit({
+      chainId: this.#chain.chainId,
+      validators,
+      commit,
+      height: BigInt(height),
+      block: this.#core.views.id('block', block),
+    })
+    if (!check.ok) this.#log.warn({ height, reason: check.reason }, 'finalized block refused')
+    return check.ok
+  }
+
+  #onConsensusMessage(data: Uint8Array): Verdict {
+    let message: ConsensusMessage
+    try {
+      message = decodeConsensusMessage(data)
+    } catch (err) {
+      if (err instanceof MessageFormatError) return 'reject'
+      throw err
+    }
+    this.#serial(() => this.#deliver(message))
+    // Signatures are checked when the machine reads the message; a bad one is dropped there.
+    return 'accept'
+  }
+
+  async #deliver(message: ConsensusMessage): Promise<void> {
+    if (message.type === 'proposal') {
+      let blockId: Uint8Array
+      try {
+        blockId = this.#core.views.id('block', message.block)
+      } catch {
+        return
+      }
+      this.#remember(blockId, message.block)
+      const outcome = this.#machine.onProposal(message.proposal)
+      if (outcome.status === 'otherHeight') this.#wait(message)
+      else await this.#run(this.#applied(outcome))
+      // A decision that waited for this block can now be committed.
+      const pending = this.#pendingDecision
+      if (pending !== undefined && hex(pending.blockId) === hex(blockId)) {
+        await this.#commit(message.block, pending.commit)
+      }
+      return
+    }
+    const outcome = this.#machine.onVote(message.vote)
+    if (outcome.status === 'otherHeight') this.#wait(message)
+    else await this.#run(this.#applied(outcome))
+  }
+
+  #onFinalizedBlock(data: Uint8Array): Verdict {
+    let finalized: ReturnType<typeof decodeFinalizedBlock>
+    try {
+      finalized = decodeFinalizedBlock(data)
+    } catch {
+      return 'reject'
+    }
+    this.#serial(async () => {
+      const next = this.#chain.head.height + 1
+      let height: number
+      try {
+        height = Number(this.#core.views.decode('commit', finalized.commit).height)
+      } catch {
+        return
+      }
+      if (height > next && height <= next + MAX_FINALIZED_AHEAD) {
+        this.#finalizedAhead.set(height, finalized)
+      } else if (height === next && BigInt(height) === this.#machine.height) {
+        await this.#catchUp(finalized, height)
+      } else if (height === next) {
+        // Decided our height already and waiting out timeout_commit: keep it for #advance.
+        this.#finalizedAhead.set(height, finalized)
+      }
+    })
+    return 'accept'
+  }
+
+  #applied(outcome: ReturnType<ConsensusMachine['onVote']>): Action[] {
+    if (outcome.status === 'applied') return outcome.actions
+    if (outcome.status === 'rejected') this.#log.warn({ reason: outcome.reason }, 'message refused')
+    return []
+  }
+
+  #wait(message: ConsensusMessage): void {
+    if (this.#waiting.length >= MAX_WAITING_MESSAGES) this.#waiting.shift()
+    this.#waiting.push(message)
+  }
+
+  async #replayWaiting(): Promise<void> {
+    const waiting = this.#waiting.splice(0)
+    for (const m of waiting) await this.#deliver(m)
+  }
+
+  #remember(blockId: Uint8Array, block: Uint8Array): void {
+    if (this.#blocks.size >= MAX_KNOWN_BLOCKS) {
+      const oldest = this.#blocks.keys().next().value
+      if (oldest !== undefined) this.#blocks.delete(oldest)
+    }
+    this.#blocks.set(hex(blockId), block)
+  }
+
+  async #publish(message: ConsensusMessage): Promise<void> {
+    await this.#gossip
+      .publish('consensus', encodeConsensusMessage(message))
+      .catch((err: unknown) => {
+        this.#log.warn({ err: String(err) }, 'could not gossip a consensus message')
+      })
+  }
+
+  #headerTime(header: Uint8Array): bigint {
+    return this.#core.views.decode('header', header).time
+  }
+
+  #emptyCommit(): Uint8Array {
+    return this.#core.views.encode('commit', {
+      height: 0n,
+      round: 0,
+      block: new Uint8Array(32),
+      signatures: [],
+    })
+  }
+
+  #lastCommit(height: number): Uint8Array {
+    const commit = this.#chain.store.commit(height)
+    if (commit === undefined) throw new Error(`the commit for height ${height} is not stored`)
+    return commit
+  }
+}
+
+function hex(b: Uint8Array): string {
+  return Buffer.from(b).toString('hex')
+}
