@@ -1,5 +1,5 @@
-// @weft/core: isomorphic TypeScript over the consensus core — protocols, and later sync,
-// mempool and the light client. No DOM, no Node-only API: hosts inject transports and clocks.
+// @weft/core: isomorphic TypeScript over the consensus core — protocols and the mempool, and
+// later sync and the light client. No DOM, no Node-only API: hosts inject transports and clocks.
 
 export {
   ADDRESS_BYTES,
@@ -10,6 +10,63 @@ export {
   isAddress,
   parseAddress,
 } from './chain/address.ts'
+export type {
+  AddAccepted,
+  AddRejected,
+  AddRejectionCode,
+  AddResult,
+} from './mempool/add-result.ts'
+export {
+  DEFAULT_ACCOUNT_SLOTS,
+  DEFAULT_FEE_HISTORY_BLOCKS,
+  DEFAULT_MAX_AGE_MS,
+  DEFAULT_MAX_BLOCK_BYTES,
+  DEFAULT_MAX_FEE_BASE_MULTIPLIER,
+  DEFAULT_MAX_POOL_BYTES,
+  DEFAULT_MAX_QUEUED_PER_ACCOUNT,
+  DEFAULT_MIN_TIP_INCREMENT_PER_BYTE,
+  DEFAULT_MIN_TIP_PER_BYTE,
+  DEFAULT_REPLACEMENT_BUMP_PERCENT,
+  DEFAULT_STATUS_HISTORY,
+  DROP_REASONS,
+  FEE_LEVELS,
+} from './mempool/constants.ts'
+export {
+  clearingTip,
+  estimateFees,
+  type FeeEstimateInput,
+  type FeeEstimates,
+  FeeHistory,
+  type FeeLevel,
+  type FeeQuote,
+  type PendingDemand,
+} from './mempool/fee-estimator.ts'
+export {
+  effectiveTipPerByte,
+  percentile,
+  raisedBy,
+  raisedMinimum,
+} from './mempool/fee-math.ts'
+export {
+  type BlockOutcome,
+  type CommittedBlock,
+  Mempool,
+  type MempoolComponents,
+  type MempoolEvent,
+  type MempoolInit,
+  type MempoolListener,
+  type MempoolStats,
+  type MempoolTx,
+  mempool,
+} from './mempool/mempool.ts'
+export { MempoolConfigError } from './mempool/mempool-errors.ts'
+export { TX_STATUSES, type TxStatus, type TxStatusReport } from './mempool/status.ts'
+export type {
+  AdmitVerdict,
+  DecodedTx,
+  DecodeOutcome,
+  MempoolValidator,
+} from './mempool/validator.ts'
 export {
   type ConsensusMessage,
   decodeConsensusMessage,
