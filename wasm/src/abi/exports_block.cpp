@@ -15,6 +15,7 @@
 #include "abi/tree_handle.hpp"
 #include "chain/block_builder.hpp"
 #include "chain/block_verify.hpp"
+#include "chain/execute.hpp"
 #include "chain/genesis.hpp"
 #include "chain/genesis_state.hpp"
 #include "chain/state_keys.hpp"
@@ -243,21 +244,36 @@ std::int32_t weft_block_build(Session* s, TreeHandle* h, const std::uint8_t* roo
 }
 
 // Every check a transaction must pass to enter the next block on the state at `root` (stateless,
-// signature, then admission and execution rules against the sender's account): the mempool's
-// question. Output: tx id [32] | size u64 | fee burned u64 | tip u64; or a negative TxError, or a
-// State status when the state could not be read.
+// signature, then admission and execution rules), after the same sender's earlier pooled
+// transactions have run: the mempool's question. Request: chain id (varint-length) | tx
+// (varint-length) | ahead (varint count, each varint-length), executed in order first in a
+// scratch overlay — a failure among them is the answer. Output: tx id [32] | size u64 | fee
+// burned u64 | tip u64; or a negative TxError, or a State status when the state could not be read.
 WEFT_EXPORT(weft_tx_admit)
 std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
-                           const std::uint8_t* bytes, std::uint32_t len,
-                           const std::uint8_t* chain_id, std::uint32_t chain_len) {
+                           const std::uint8_t* request, std::uint32_t request_len) {
+  enc::Reader r({request, request_len});
+  const auto chain_id = read_chain_id(r);
+  const auto tx = r.bytes(kMaxObjectBytes);
+  const auto ahead = read_list(r);
+  if (!r.finish()) return error_status(ErrorDomain::Decode, r.error());
+
   ch::StateView view(h->tree, hash_at(root));
   const auto params = view.params();
   const auto chain = view.chain_state();
   if (!view.ok()) return view_failure(view);
-  const auto checked = ch::check_tx(
-      {bytes, len}, std::string_view(reinterpret_cast<const char*>(chain_id), chain_len), params);
-  if (!checked) return error_status(ErrorDomain::Tx, checked.error());
   const ch::TxContext ctx{chain.height + 1, chain.next_base_fee_per_byte};
+  for (const auto& earlier : ahead) {
+    // Pooled transactions passed every stateless check when they were admitted; their fields are
+    // checked again (cheap), their signatures are not.
+    const auto checked = ch::check_tx_fields(earlier, chain_id, params);
+    if (!checked) return error_status(ErrorDomain::Tx, checked.error());
+    const auto receipt = ch::execute_tx(view, checked.value(), params, ctx);
+    if (!view.ok()) return view_failure(view);
+    if (!receipt) return error_status(ErrorDomain::Tx, receipt.error());
+  }
+  const auto checked = ch::check_tx(tx, chain_id, params);
+  if (!checked) return error_status(ErrorDomain::Tx, checked.error());
   const auto charge = ch::verify_tx(checked.value(), view, params, ctx);
   if (!view.ok()) return view_failure(view);
   if (!charge) return error_status(ErrorDomain::Tx, charge.error());

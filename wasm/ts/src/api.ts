@@ -18,7 +18,6 @@ export {
   type TransactionKind,
 } from './chain.ts'
 export { MAX_INPUT_BYTES } from './check.ts'
-export { FrameReader, FrameWriter } from './frame.ts'
 export {
   type CheckResult,
   type ConsensusInit,
@@ -50,6 +49,7 @@ export type {
 } from './consensus-actions.ts'
 export { ABI_VERSION, type BatchResult, type SignedMessage, WeftCore } from './core.ts'
 export { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
+export { FrameReader, FrameWriter } from './frame.ts'
 export {
   type BisectionStep,
   DEFAULT_MAX_CLOCK_DRIFT_MS,

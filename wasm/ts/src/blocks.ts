@@ -24,15 +24,7 @@ export interface BlockExports {
     request: number,
     len: number,
   ): number
-  weft_tx_admit(
-    session: number,
-    tree: number,
-    root: number,
-    bytes: number,
-    len: number,
-    chainId: number,
-    chainLen: number,
-  ): number
+  weft_tx_admit(session: number, tree: number, root: number, request: number, len: number): number
   weft_state_chain(session: number, tree: number, root: number): number
   weft_state_validator_set(session: number, tree: number, root: number, height: bigint): number
   weft_account_key(address: number, out: number): void
@@ -205,23 +197,32 @@ export class BlockEngine {
     return { block, outcome, skipped }
   }
 
-  /** Every check `tx` must pass to enter the next block on the state at `root` (the mempool's). */
-  admit(tree: StateTree, root: Uint8Array, tx: Uint8Array, chainId: string): Admission {
+  /**
+   * Every check `tx` must pass to enter the next block on the state at `root`, after `ahead` —
+   * the same sender's earlier pooled transactions, in nonce order — has run: the mempool's
+   * question. Throws WeftCoreError with the core's reason ("TxError.NonceTooHigh", …).
+   */
+  admit(
+    tree: StateTree,
+    root: Uint8Array,
+    tx: Uint8Array,
+    chainId: string,
+    ahead: readonly Uint8Array[] = [],
+  ): Admission {
+    const frame = new FrameWriter()
+      .bytes(chainIdBytes(chainId))
+      .bytes(checkBytes('tx', tx))
+      .list(checkList('ahead', ahead))
     checkBytes('root', root, HASH_BYTES)
-    checkBytes('tx', tx)
-    const chain = chainIdBytes(chainId)
-    const status = this.#mem.withRegion(HASH_BYTES + tx.length + chain.length, (base) => {
+    const status = this.#mem.withRegion(HASH_BYTES + frame.length, (base) => {
       this.#mem.write(base, root)
-      this.#mem.write(base + HASH_BYTES, tx)
-      this.#mem.write(base + HASH_BYTES + tx.length, chain)
+      frame.writeTo((at, data) => this.#mem.write(at, data), base + HASH_BYTES)
       return this.#x.weft_tx_admit(
         this.#mem.session,
         treeHandle(tree),
         base,
         base + HASH_BYTES,
-        tx.length,
-        base + HASH_BYTES + tx.length,
-        chain.length,
+        frame.length,
       )
     })
     if (status < 0) this.#fail(status, 'admitting a transaction')

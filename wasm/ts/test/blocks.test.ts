@@ -1,0 +1,151 @@
+// Genesis, blocks and admission through the WASM core's block engine: the host's view of the
+// chain rules — what the mempool asks, what a proposer builds, what a validator refuses and why.
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { ed25519 } from '@noble/curves/ed25519.js'
+import {
+  BlockRejectedError,
+  loadCore,
+  MemoryNodeStore,
+  type Transaction,
+  WeftCoreError,
+} from '../src/index.ts'
+
+const core = await loadCore()
+const CHAIN = 'weft-blocks'
+const WEFT = 1_000_000_000n
+const secret = (seed: number) => new Uint8Array(32).fill(seed)
+const validator = secret(1)
+const validatorKey = ed25519.getPublicKey(validator)
+const alice = secret(2)
+const aliceKey = ed25519.getPublicKey(alice)
+const bob = core.chain.addressOf(ed25519.getPublicKey(secret(3)))
+
+const genesis = core.views.encode('genesis', {
+  chainId: CHAIN,
+  genesisTime: 1_700_000_000_000n,
+  params: core.views.defaultParams(),
+  accounts: [{ address: core.chain.addressOf(aliceKey), balance: 100n * WEFT }],
+  validators: [{ publicKey: validatorKey, stake: 1000n * WEFT }],
+})
+
+function transfer(nonce: bigint, amount: bigint, signer = alice): Uint8Array {
+  const tx: Transaction = {
+    kind: 'transfer',
+    sender: ed25519.getPublicKey(signer),
+    nonce,
+    maxFeePerByte: 2000n,
+    tipPerByte: 5n,
+    to: bob,
+    amount,
+  }
+  const digest = core.chain.transactionSignDigest(CHAIN, tx)
+  return core.chain.encodeTransaction({ ...tx, signature: ed25519.sign(digest, signer) })
+}
+
+function open() {
+  const store = new MemoryNodeStore()
+  const tree = core.openStateTree(store)
+  const loaded = core.blocks.loadGenesis(tree, genesis)
+  store.commit(loaded)
+  return { store, tree, loaded }
+}
+
+const emptyCommit = core.views.encode('commit', {
+  height: 0n,
+  round: 0,
+  block: new Uint8Array(32),
+  signatures: [],
+})
+
+describe('the block engine', () => {
+  it('loads a genesis: its hash, root and validator set', () => {
+    const { tree, loaded } = open()
+    assert.equal(
+      Buffer.from(loaded.genesisHash).toString('hex'),
+      Buffer.from(core.sha256(genesis)).toString('hex'),
+      'the genesis hash is SHA-256 of its encoding',
+    )
+    const chain = core.blocks.chainRecord(tree, loaded.root)
+    assert.equal(chain.height, 0n)
+    assert.equal(chain.supply, 1100n * WEFT)
+    assert.deepEqual(core.blocks.validatorSet(tree, loaded.root, 1n), loaded.validators)
+    const set = core.views.decode('validatorSet', loaded.validators)
+    assert.deepEqual(set.members, [{ publicKey: validatorKey, power: 1000n }])
+    tree.close()
+  })
+
+  it('admits what the next block could hold, after the sender’s earlier transactions', () => {
+    const { tree, loaded } = open()
+    const first = transfer(0n, WEFT)
+    const second = transfer(1n, WEFT)
+    const admitted = core.blocks.admit(tree, loaded.root, first, CHAIN)
+    assert.equal(admitted.size, BigInt(first.length))
+    assert.equal(admitted.feeBurned, 1000n * BigInt(first.length), 'the genesis base fee per byte')
+    const reason = (f: () => unknown) => {
+      try {
+        f()
+      } catch (err) {
+        assert.ok(err instanceof WeftCoreError)
+        return err.code
+      }
+      return 'admitted'
+    }
+    assert.equal(
+      reason(() => core.blocks.admit(tree, loaded.root, second, CHAIN)),
+      'TxError.NonceTooHigh',
+    )
+    assert.equal(
+      reason(() => core.blocks.admit(tree, loaded.root, second, CHAIN, [first])),
+      'admitted',
+    )
+    assert.equal(
+      reason(() => core.blocks.admit(tree, loaded.root, transfer(1n, 99n * WEFT), CHAIN, [first])),
+      'TxError.InsufficientBalance',
+      'the first transfer and its fee leave less than 99 WEFT',
+    )
+    assert.equal(
+      reason(() => core.blocks.admit(tree, loaded.root, transfer(0n, WEFT, secret(9)), CHAIN)),
+      'TxError.CannotPayFee',
+      'an account that does not exist pays nothing',
+    )
+    assert.equal(
+      reason(() => core.blocks.admit(tree, loaded.root, first, 'weft-other')),
+      'TxError.BadSignature',
+    )
+    tree.close()
+  })
+
+  it('builds a block that validates, skipping what cannot run, and names the rule a bad block breaks', () => {
+    const { tree, loaded } = open()
+    const proposer = core.chain.addressOf(validatorKey)
+    const built = core.blocks.build(tree, loaded.root, {
+      chainId: CHAIN,
+      time: 1_700_000_001_000n,
+      proposer,
+      lastCommit: emptyCommit,
+      candidates: [transfer(0n, WEFT), transfer(5n, WEFT), transfer(1n, 2n * WEFT)],
+    })
+    assert.deepEqual(built.skipped, [{ index: 1, error: 'TxError.NonceTooHigh' }])
+    const block = core.views.decode('block', built.block)
+    assert.equal(block.txs.length, 2)
+    const outcome = core.blocks.validate(tree, loaded.root, { chainId: CHAIN, block: built.block })
+    assert.deepEqual(outcome.root, built.outcome.root)
+    assert.deepEqual(outcome.header, core.views.encode('header', block.header))
+    assert.equal(outcome.receipts.length, 2)
+    assert.ok(outcome.receipts.every((r) => r.error === null))
+    assert.equal(outcome.minted, 2n * WEFT, 'the block reward')
+
+    // The same block with its transactions swapped: the tx root no longer matches the header.
+    const swapped = core.views.encode('block', { ...block, txs: [...block.txs].reverse() })
+    assert.throws(
+      () => core.blocks.validate(tree, loaded.root, { chainId: CHAIN, block: swapped }),
+      (err: unknown) => err instanceof BlockRejectedError && err.code === 'BlockError.WrongTxRoot',
+    )
+    assert.throws(
+      () => core.blocks.validate(tree, loaded.root, { chainId: 'weft-other', block: built.block }),
+      (err: unknown) => err instanceof BlockRejectedError && err.code === 'BlockError.WrongChain',
+    )
+    tree.close()
+  })
+})
