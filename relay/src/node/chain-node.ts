@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { Libp2p } from '@libp2p/interface'
-import { weftTopics } from '@weft/core'
+import { type AddResult, Mempool, weftTopics } from '@weft/core'
 import type { WeftCore } from '@weft/wasm'
-import { Chain } from '../chain/chain.ts'
+import { Chain, type CommittedEvent } from '../chain/chain.ts'
+import { chainMempoolValidator } from '../chain/mempool-validator.ts'
 import type { NodeConfig } from '../config/node-config.ts'
 import { ConsensusDriver, type ValidatorSigner } from '../consensus/consensus-driver.ts'
 import type { Logger } from '../log.ts'
@@ -22,8 +23,15 @@ export interface ChainNode {
   chain: Chain
   gossip: Gossip
   consensus: ConsensusDriver
+  mempool: Mempool
+  /** Admits a signed transaction to the pool and gossips it: what POST /v1/txs does. */
+  submitTx(tx: Uint8Array): Promise<AddResult>
   stop(): Promise<void>
 }
+
+// Pool refusals that say the sender is at fault (the bytes can never be valid); the rest (full,
+// underpriced, already known) are not a peer's fault and are ignored without a penalty.
+const PUNISHABLE = new Set(['MALFORMED', 'INVALID'])
 
 /** The genesis file is the genesis's JSON view (docs/protocol/views.md), as `weft genesis` writes it. */
 export function readGenesisFile(
@@ -50,7 +58,6 @@ export async function startChainNode(init: {
   libp2p: Libp2p<{ pubsub: GossipSub }>
   signer: ValidatorSigner | undefined
   log: Logger
-  candidates?: () => Uint8Array[]
 }): Promise<ChainNode> {
   const { core, config, libp2p, log } = init
   const genesis = readGenesisFile(core, config.genesis)
@@ -67,16 +74,36 @@ export async function startChainNode(init: {
   }
   const gossip = new Gossip(libp2p.services.pubsub, weftTopics(chain.genesisHash))
   const params = core.views.decode('genesis', genesis.bytes).params
+  const mempool = new Mempool(
+    { validator: chainMempoolValidator(chain), now: Date.now },
+    { maxBlockBytes: params.maxBlockBytes },
+  )
+  chain.on('committed', (event: CommittedEvent) => {
+    mempool.onBlock({
+      height: BigInt(event.height),
+      includedTxIds: event.outcome.receipts.map((r) => r.txId),
+      baseFeePerByte: core.views.decode('header', event.outcome.header).baseFeePerByte,
+      fullness: { usedBytes: Number(event.outcome.txBytes), maxBytes: params.maxBlockBytes },
+    })
+  })
+  gossip.on('txs', (data) => {
+    const added = mempool.add(data)
+    if (added.ok) return 'accept'
+    return PUNISHABLE.has(added.code) ? 'reject' : 'ignore'
+  })
   const consensus = new ConsensusDriver({
     core,
     chain,
     gossip,
     ...(init.signer === undefined ? {} : { signer: init.signer }),
-    candidates: init.candidates ?? (() => []),
+    candidates: () => mempool.pending().map((tx) => tx.bytes),
     log: log.child({ part: 'consensus' }),
     commitDelayMs: params.timeoutCommitMs,
   })
   consensus.start()
+  // Expiry is otherwise checked only on add and per block; a quiet chain still forgets.
+  const expiry = setInterval(() => mempool.expire(), 60_000)
+  expiry.unref()
   log.info(
     {
       chainId: genesis.chainId,
@@ -90,7 +117,14 @@ export async function startChainNode(init: {
     chain,
     gossip,
     consensus,
+    mempool,
+    async submitTx(tx) {
+      const added = mempool.add(tx)
+      if (added.ok) await gossip.publish('txs', tx).catch(() => undefined)
+      return added
+    },
     async stop() {
+      clearInterval(expiry)
       await consensus.stop()
       chain.close()
       await store.close()

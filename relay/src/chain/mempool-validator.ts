@@ -1,0 +1,45 @@
+// The mempool's questions answered by the consensus core against the chain's head: the pool
+// never judges a transaction itself (core/src/mempool/validator.ts).
+import type { MempoolValidator } from '@weft/core'
+import { WeftCoreError } from '@weft/wasm'
+import type { Chain } from './chain.ts'
+
+export function chainMempoolValidator(chain: Chain): MempoolValidator {
+  const core = chain.core
+  return {
+    decode(bytes) {
+      const check = core.chain.checkTransaction(bytes, chain.chainId)
+      if (!check.ok) return { error: check.reason }
+      const { tx, id } = core.chain.decodeTransaction(bytes)
+      return {
+        id,
+        sender: core.chain.addressOf(tx.sender),
+        nonce: tx.nonce,
+        maxFeePerByte: tx.maxFeePerByte,
+        tipPerByte: tx.tipPerByte,
+      }
+    },
+    admit(tx, ahead) {
+      try {
+        const admitted = core.blocks.admit(chain.tree, chain.head.root, tx, chain.chainId, ahead)
+        return { ok: true, feeBurned: admitted.feeBurned, tip: admitted.tip }
+      } catch (err) {
+        // A rule's verdict; anything else (the store failing) means "cannot answer now".
+        if (
+          err instanceof WeftCoreError &&
+          (err.domain === 'TxError' || err.domain === 'DecodeError')
+        ) {
+          return { ok: false, reason: err.code }
+        }
+        throw err
+      }
+    },
+    accountNonce(sender) {
+      const record = chain.tree.get(chain.head.root, core.blocks.accountKey(sender))
+      return record === undefined ? 0n : core.views.decode('account', record).nonce
+    },
+    baseFeePerByte() {
+      return core.blocks.chainRecord(chain.tree, chain.head.root).nextBaseFeePerByte
+    },
+  }
+}
