@@ -68,6 +68,23 @@ export type {
   MempoolValidator,
 } from './mempool/validator.ts'
 export {
+  BLOCKS_LIMITS,
+  BLOCKS_PROTOCOL,
+  BLOCKS_RESPONSE_SOFT_BYTES,
+  type BlocksRequest,
+  type BlockWithCommit,
+  type ChainStatus,
+  decodeBlocksRequest,
+  decodeBlocksResponse,
+  decodeStatus,
+  encodeBlocksRequest,
+  encodeBlocksResponse,
+  encodeStatus,
+  MAX_BLOCKS_PER_REQUEST,
+  STATUS_LIMITS,
+  STATUS_PROTOCOL,
+} from './net/chain-protocols.ts'
+export {
   type ConsensusMessage,
   decodeConsensusMessage,
   decodeFinalizedBlock,
@@ -78,6 +95,12 @@ export {
 } from './net/consensus-message.ts'
 export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
+export {
+  ProtocolError,
+  type ProtocolLimits,
+  sendRequest,
+  serveRequests,
+} from './protocols/request-response.ts'
 export {
   answerVerifyRequest,
   createVerifyHandler,

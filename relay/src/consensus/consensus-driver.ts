@@ -2,6 +2,8 @@
 // node.md, "Consensus"). Every node runs one: a validator signs and proposes; any other node
 // follows the votes and decides with the validators. The machine never does I/O — this host does,
 // in the order safety needs: approve by the sign guard, persist the record, then sign and send.
+
+import type { PeerId } from '@libp2p/interface'
 import {
   type ConsensusMessage,
   decodeConsensusMessage,
@@ -20,6 +22,7 @@ export interface ValidatorSigner {
 }
 
 export interface ConsensusLog {
+  debug(fields: object, message: string): void
   info(fields: object, message: string): void
   warn(fields: object, message: string): void
   error(fields: object, message: string): void
@@ -38,6 +41,10 @@ export interface ConsensusDriverInit {
   commitDelayMs: number
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number
+  /** A peer sent a message for a height above ours: this node is behind it (block sync asks). */
+  onPeerAhead?: (peer: PeerId, height: bigint) => void
+  /** How often this validator re-sends its own messages of an undecided height (default 1 s). */
+  rebroadcastMs?: number
 }
 
 // Messages for heights or rounds the machine cannot read yet (it is behind, or they are far
@@ -65,6 +72,13 @@ export class ConsensusDriver {
   /** Finalized blocks received for heights above ours, by height. */
   readonly #finalizedAhead = new Map<number, { block: Uint8Array; commit: Uint8Array }>()
   readonly #timers = new Set<ReturnType<typeof setTimeout>>()
+  // This validator's signed messages of the current height. Gossip is best effort — a message
+  // sent before a peer's subscription arrived is lost — so they are re-sent until the height is
+  // decided; receivers drop duplicates.
+  readonly #own: ConsensusMessage[] = []
+  readonly #onPeerAhead: ((peer: PeerId, height: bigint) => void) | undefined
+  readonly #rebroadcastMs: number
+  #rebroadcast: ReturnType<typeof setInterval> | undefined
   #queue: Promise<void> = Promise.resolve()
   #stopped = false
   #halted = false
@@ -78,6 +92,8 @@ export class ConsensusDriver {
     this.#log = init.log
     this.#commitDelayMs = init.commitDelayMs
     this.#now = init.now ?? Date.now
+    this.#onPeerAhead = init.onPeerAhead
+    this.#rebroadcastMs = init.rebroadcastMs ?? 1000
     const params = init.core.views.decode('genesis', init.chain.genesis).params
     this.#machine = init.core.openConsensus({
       timeouts: {
@@ -107,14 +123,37 @@ export class ConsensusDriver {
   }
 
   start(): void {
-    this.#gossip.on('consensus', (data) => this.#onConsensusMessage(data))
+    this.#gossip.on('consensus', (data, from) => this.#onConsensusMessage(data, from))
     this.#gossip.on('blocks', (data) => this.#onFinalizedBlock(data))
     this.#serial(() => this.#startHeight())
+    this.#rebroadcast = setInterval(() => {
+      this.#serial(async () => {
+        if (this.#machine.step === 'decided') return
+        for (const m of this.#own) await this.#publish(m)
+      })
+    }, this.#rebroadcastMs)
+  }
+
+  /**
+   * A finalized block for the next height, fetched by block sync: verified against its commit
+   * and decided through the machine (so proposer priorities stay exact), then committed.
+   * Resolves true once the chain's head is this block's height.
+   */
+  async syncBlock(block: Uint8Array, commit: Uint8Array): Promise<boolean> {
+    let applied = false
+    await this.#serial(async () => {
+      const height = this.#chain.head.height + 1
+      if (this.#machine.height === BigInt(this.#chain.head.height)) await this.#nextHeight()
+      if (this.#machine.height === BigInt(height)) await this.#catchUp({ block, commit }, height)
+      applied = this.#chain.head.height === height
+    })
+    return applied
   }
 
   /** Stops timers and inputs; resolves once the step under way (and its disk write) is done. */
   async stop(): Promise<void> {
     this.#stopped = true
+    clearInterval(this.#rebroadcast)
     for (const t of this.#timers) clearTimeout(t)
     this.#timers.clear()
     await this.#queue
@@ -123,7 +162,7 @@ export class ConsensusDriver {
 
   // Every input runs on one queue: the machine and the chain see one event at a time, and an
   // action's awaited disk write finishes before the next input is read.
-  #serial(task: () => Promise<void> | void): void {
+  #serial(task: () => Promise<void> | void): Promise<void> {
     this.#queue = this.#queue
       .then(async () => {
         if (!this.#stopped && !this.#halted) await task()
@@ -131,6 +170,7 @@ export class ConsensusDriver {
       .catch((err: unknown) => {
         this.#log.error({ err }, 'consensus step failed')
       })
+    return this.#queue
   }
 
   // At boot: the height after the stored head, with the proposer priorities stored for it. A
@@ -170,6 +210,7 @@ export class ConsensusDriver {
       })
     }
     await this.#chain.store.putPriorities(height, this.#machine.priorities())
+    this.#own.length = 0
     await this.#run(actions)
     await this.#replayWaiting()
   }
@@ -184,6 +225,7 @@ export class ConsensusDriver {
     })
     await this.#chain.store.putPriorities(height, this.#machine.priorities())
     this.#validity.clear()
+    this.#own.length = 0
     await this.#run(actions)
     await this.#replayWaiting()
   }
@@ -201,6 +243,10 @@ export class ConsensusDriver {
   }
 
   async #perform(a: Action): Promise<Action[]> {
+    this.#log.debug(
+      { action: a.type, height: Number(this.#machine.height), round: this.#machine.round },
+      'consensus action',
+    )
     switch (a.type) {
       case 'scheduleTimeout': {
         const timer = setTimeout(() => {
@@ -228,10 +274,10 @@ export class ConsensusDriver {
         if (a.type === 'broadcastProposal') {
           const block = this.#blocks.get(hex(this.#core.views.decode('proposal', signed).block))
           if (block === undefined) return []
-          await this.#publish({ type: 'proposal', proposal: signed, block })
+          await this.#publishOwn({ type: 'proposal', proposal: signed, block })
           return this.#applied(this.#machine.onProposal(signed))
         }
-        await this.#publish({ type: 'vote', vote: signed })
+        await this.#publishOwn({ type: 'vote', vote: signed })
         return this.#applied(this.#machine.onVote(signed))
       }
       case 'requestValidity':
@@ -315,7 +361,11 @@ export class ConsensusDriver {
     this.#pendingDecision = undefined
     const committed = await this.#chain.apply(block, { commit })
     this.#log.info(
-      { height: committed.height, txs: committed.outcome.receipts.length },
+      {
+        height: committed.height,
+        blockId: hex(committed.blockId),
+        txs: committed.outcome.receipts.length,
+      },
       'committed block',
     )
     await this.#gossip.publish('blocks', encodeFinalizedBlock({ block, commit })).catch(() => {})
@@ -384,7 +434,7 @@ export class ConsensusDriver {
     return check.ok
   }
 
-  #onConsensusMessage(data: Uint8Array): Verdict {
+  #onConsensusMessage(data: Uint8Array, from: PeerId): Verdict {
     let message: ConsensusMessage
     try {
       message = decodeConsensusMessage(data)
@@ -392,12 +442,16 @@ export class ConsensusDriver {
       if (err instanceof MessageFormatError) return 'reject'
       throw err
     }
-    this.#serial(() => this.#deliver(message))
+    this.#serial(() => this.#deliver(message, from))
     // Signatures are checked when the machine reads the message; a bad one is dropped there.
     return 'accept'
   }
 
-  async #deliver(message: ConsensusMessage): Promise<void> {
+  async #deliver(message: ConsensusMessage, from?: PeerId): Promise<void> {
+    this.#log.debug(
+      { message: message.type, height: Number(this.#machine.height) },
+      'consensus message',
+    )
     if (message.type === 'proposal') {
       let blockId: Uint8Array
       try {
@@ -407,7 +461,7 @@ export class ConsensusDriver {
       }
       this.#remember(blockId, message.block)
       const outcome = this.#machine.onProposal(message.proposal)
-      if (outcome.status === 'otherHeight') this.#wait(message)
+      if (outcome.status === 'otherHeight') this.#wait(message, outcome.height, from)
       else await this.#run(this.#applied(outcome))
       // A decision that waited for this block can now be committed.
       const pending = this.#pendingDecision
@@ -417,7 +471,7 @@ export class ConsensusDriver {
       return
     }
     const outcome = this.#machine.onVote(message.vote)
-    if (outcome.status === 'otherHeight') this.#wait(message)
+    if (outcome.status === 'otherHeight') this.#wait(message, outcome.height, from)
     else await this.#run(this.#applied(outcome))
   }
 
@@ -454,7 +508,9 @@ export class ConsensusDriver {
     return []
   }
 
-  #wait(message: ConsensusMessage): void {
+  #wait(message: ConsensusMessage, height: bigint, from: PeerId | undefined): void {
+    if (height > this.#machine.height && from !== undefined) this.#onPeerAhead?.(from, height)
+    if (height < this.#machine.height) return
     if (this.#waiting.length >= MAX_WAITING_MESSAGES) this.#waiting.shift()
     this.#waiting.push(message)
   }
@@ -470,6 +526,11 @@ export class ConsensusDriver {
       if (oldest !== undefined) this.#blocks.delete(oldest)
     }
     this.#blocks.set(hex(blockId), block)
+  }
+
+  async #publishOwn(message: ConsensusMessage): Promise<void> {
+    this.#own.push(message)
+    await this.#publish(message)
   }
 
   async #publish(message: ConsensusMessage): Promise<void> {

@@ -13,7 +13,9 @@ import type { NodeConfig } from '../config/node-config.ts'
 import { ConsensusDriver, type ValidatorSigner } from '../consensus/consensus-driver.ts'
 import type { Logger } from '../log.ts'
 import { Gossip } from '../net/gossip.ts'
+import { PeerStatus } from '../net/peer-status.ts'
 import { ChainStore } from '../storage/chain-store.ts'
+import { BlockSync } from '../sync/block-sync.ts'
 
 export class GenesisFileError extends Error {
   override readonly name = 'GenesisFileError'
@@ -24,6 +26,8 @@ export interface ChainNode {
   gossip: Gossip
   consensus: ConsensusDriver
   mempool: Mempool
+  peers: PeerStatus
+  sync: BlockSync
   /** Admits a signed transaction to the pool and gossips it: what POST /v1/txs does. */
   submitTx(tx: Uint8Array): Promise<AddResult>
   stop(): Promise<void>
@@ -91,7 +95,9 @@ export async function startChainNode(init: {
     if (added.ok) return 'accept'
     return PUNISHABLE.has(added.code) ? 'reject' : 'ignore'
   })
+  const peers = new PeerStatus(libp2p, chain, log.child({ part: 'status' }))
   const consensus = new ConsensusDriver({
+    onPeerAhead: (peer) => peers.refreshSoon(peer),
     core,
     chain,
     gossip,
@@ -100,6 +106,15 @@ export async function startChainNode(init: {
     log: log.child({ part: 'consensus' }),
     commitDelayMs: params.timeoutCommitMs,
   })
+  const sync = new BlockSync({
+    node: libp2p,
+    chain,
+    driver: consensus,
+    status: peers,
+    log: log.child({ part: 'sync' }),
+  })
+  await peers.start()
+  await sync.start()
   consensus.start()
   // Expiry is otherwise checked only on add and per block; a quiet chain still forgets.
   const expiry = setInterval(() => mempool.expire(), 60_000)
@@ -118,6 +133,8 @@ export async function startChainNode(init: {
     gossip,
     consensus,
     mempool,
+    peers,
+    sync,
     async submitTx(tx) {
       const added = mempool.add(tx)
       if (added.ok) await gossip.publish('txs', tx).catch(() => undefined)
@@ -125,6 +142,8 @@ export async function startChainNode(init: {
     },
     async stop() {
       clearInterval(expiry)
+      await sync.stop()
+      await peers.stop()
       await consensus.stop()
       chain.close()
       await store.close()

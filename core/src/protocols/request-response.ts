@@ -1,0 +1,98 @@
+// One request, one response, on a fresh libp2p stream: the shape of Weft's status, blocks and
+// query protocols. Both sides read with a byte cap and a deadline (readToEnd), so neither a slow
+// nor a flooding peer can hold a handler or the client beyond what the protocol allows.
+import type { Connection, Libp2p, Stream, StreamHandler } from '@libp2p/interface'
+import { readToEnd } from './read-to-end.ts'
+
+export interface ProtocolLimits {
+  maxRequestBytes: number
+  maxResponseBytes: number
+  timeoutMs: number
+}
+
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError'
+  readonly code: 'TIMEOUT' | 'TOO_LARGE' | 'REFUSED'
+
+  constructor(code: 'TIMEOUT' | 'TOO_LARGE' | 'REFUSED', message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.code = code
+  }
+}
+
+/**
+ * Serves `answer` on every stream: the whole request is read first (within the limits), then the
+ * answer is sent and the stream closed. An answer of undefined, or one that throws, resets the
+ * stream: the client sees a refusal, the handler never crashes the node.
+ */
+export function serveRequests(
+  limits: ProtocolLimits,
+  answer: (
+    request: Uint8Array,
+    connection: Connection,
+  ) => Promise<Uint8Array | undefined> | Uint8Array | undefined,
+): StreamHandler {
+  return async (stream: Stream, connection: Connection) => {
+    try {
+      const read = await readToEnd(
+        stream,
+        limits.maxRequestBytes,
+        AbortSignal.timeout(limits.timeoutMs),
+      )
+      if (read.outcome !== 'ended') {
+        stream.abort(
+          new Error(read.outcome === 'too-large' ? 'request too large' : 'request timed out'),
+        )
+        return
+      }
+      const response = await answer(read.bytes, connection)
+      if (response === undefined) {
+        stream.abort(new Error('request refused'))
+        return
+      }
+      stream.send(response)
+      await stream.close({ signal: AbortSignal.timeout(limits.timeoutMs) })
+    } catch (err) {
+      stream.abort(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+}
+
+export async function sendRequest(
+  node: Pick<Libp2p, 'dialProtocol'>,
+  peer: Parameters<Libp2p['dialProtocol']>[0],
+  protocol: string,
+  request: Uint8Array,
+  limits: ProtocolLimits,
+): Promise<Uint8Array> {
+  const signal = AbortSignal.timeout(limits.timeoutMs)
+  let stream: Stream
+  try {
+    stream = await node.dialProtocol(peer, protocol, { signal })
+  } catch (err) {
+    if (signal.aborted)
+      throw new ProtocolError('TIMEOUT', `${protocol}: no stream before the deadline`, {
+        cause: err,
+      })
+    throw new ProtocolError('REFUSED', `${protocol}: the peer does not serve it`, { cause: err })
+  }
+  try {
+    const reading = readToEnd(stream, limits.maxResponseBytes, signal)
+    stream.send(request)
+    stream.close({ signal }).catch(() => undefined)
+    const read = await reading
+    if (read.outcome === 'aborted')
+      throw new ProtocolError('TIMEOUT', `${protocol}: no answer before the deadline`)
+    if (read.outcome === 'too-large') {
+      throw new ProtocolError(
+        'TOO_LARGE',
+        `${protocol}: the answer exceeds ${limits.maxResponseBytes} bytes`,
+      )
+    }
+    return read.bytes
+  } catch (err) {
+    stream.abort(err instanceof Error ? err : new Error(String(err)))
+    if (err instanceof ProtocolError) throw err
+    throw new ProtocolError('REFUSED', `${protocol}: the peer reset the stream`, { cause: err })
+  }
+}

@@ -1,0 +1,174 @@
+// Block sync (docs/sync.md): a node behind its peers fetches finalized blocks with their commits
+// in batches over /weft/blocks/1.0.0 and feeds each to the consensus driver, which verifies the
+// commit and executes the block through the core. A peer whose answer fails is dropped from
+// the round and another is tried; progress is logged with rate and the height still to go.
+import type { Libp2p, PeerId } from '@libp2p/interface'
+import {
+  BLOCKS_LIMITS,
+  BLOCKS_PROTOCOL,
+  BLOCKS_RESPONSE_SOFT_BYTES,
+  type BlockWithCommit,
+  decodeBlocksRequest,
+  decodeBlocksResponse,
+  encodeBlocksRequest,
+  encodeBlocksResponse,
+  MAX_BLOCKS_PER_REQUEST,
+  MessageFormatError,
+  ProtocolError,
+  sendRequest,
+  serveRequests,
+} from '@weft/core'
+import type { Chain } from '../chain/chain.ts'
+import type { ConsensusDriver } from '../consensus/consensus-driver.ts'
+import type { Logger } from '../log.ts'
+import type { PeerStatus } from '../net/peer-status.ts'
+
+export class BlockSync {
+  readonly #node: Libp2p
+  readonly #chain: Chain
+  readonly #driver: ConsensusDriver
+  readonly #status: PeerStatus
+  readonly #log: Logger
+  #running = false
+  #stopped = false
+  #target = 0
+
+  constructor(init: {
+    node: Libp2p
+    chain: Chain
+    driver: ConsensusDriver
+    status: PeerStatus
+    log: Logger
+  }) {
+    this.#node = init.node
+    this.#chain = init.chain
+    this.#driver = init.driver
+    this.#status = init.status
+    this.#log = init.log
+  }
+
+  /** True while this node is fetching blocks it is missing. */
+  get syncing(): boolean {
+    return this.#running
+  }
+
+  /** The best height peers reported: what sync aims for. */
+  get targetHeight(): number {
+    return this.#target
+  }
+
+  async start(): Promise<void> {
+    await this.#node.handle(
+      BLOCKS_PROTOCOL,
+      serveRequests(BLOCKS_LIMITS, (r) => this.#serve(r)),
+      {
+        maxInboundStreams: 4,
+      },
+    )
+    this.#status.on('height', ({ height }) => {
+      this.#target = Math.max(this.#target, height)
+      if (height > this.#chain.head.height) void this.#run()
+    })
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true
+    await this.#node.unhandle(BLOCKS_PROTOCOL)
+  }
+
+  #serve(request: Uint8Array): Uint8Array | undefined {
+    let q: ReturnType<typeof decodeBlocksRequest>
+    try {
+      q = decodeBlocksRequest(request)
+    } catch (err) {
+      if (err instanceof MessageFormatError) return undefined
+      throw err
+    }
+    const out: BlockWithCommit[] = []
+    let bytes = 0
+    const head = this.#chain.head.height
+    for (
+      let h = q.from;
+      h < q.from + q.count && h <= head && bytes < BLOCKS_RESPONSE_SOFT_BYTES;
+      h++
+    ) {
+      const block = this.#chain.store.block(h)
+      const commit = this.#chain.store.commit(h)
+      if (block === undefined || commit === undefined) break
+      out.push({ block, commit })
+      bytes += block.length + commit.length
+    }
+    return encodeBlocksResponse(out)
+  }
+
+  async #run(): Promise<void> {
+    if (this.#running) return
+    this.#running = true
+    const started = Date.now()
+    const startHeight = this.#chain.head.height
+    const failed = new Set<string>()
+    try {
+      while (!this.#stopped) {
+        const head = this.#chain.head.height
+        const candidates = this.#status
+          .peers()
+          .filter((p) => p.height > head && !failed.has(p.peer.toString()))
+          .sort((a, b) => b.height - a.height)
+        const best = candidates[0]
+        if (best === undefined) break
+        this.#target = Math.max(this.#target, best.height)
+        const count = Math.min(MAX_BLOCKS_PER_REQUEST, best.height - head)
+        const blocks = await this.#fetch(best.peer, head + 1, count)
+        if (blocks === undefined || blocks.length === 0) {
+          failed.add(best.peer.toString())
+          continue
+        }
+        for (const b of blocks) {
+          const height = this.#chain.head.height + 1
+          if (!(await this.#driver.syncBlock(b.block, b.commit))) {
+            // Consensus may have committed this height meanwhile; only a block that failed
+            // verification is the peer's fault.
+            if (this.#chain.head.height >= height) continue
+            this.#log.warn(
+              { peer: best.peer.toString() },
+              'a synced block did not verify; trying another peer',
+            )
+            failed.add(best.peer.toString())
+            break
+          }
+        }
+        const done = this.#chain.head.height - startHeight
+        const seconds = (Date.now() - started) / 1000
+        this.#log.info(
+          {
+            height: this.#chain.head.height,
+            target: this.#target,
+            blocksPerSecond: Math.round(done / Math.max(seconds, 0.001)),
+          },
+          'sync progress',
+        )
+      }
+    } finally {
+      this.#running = false
+    }
+  }
+
+  async #fetch(peer: PeerId, from: number, count: number): Promise<BlockWithCommit[] | undefined> {
+    try {
+      const answer = await sendRequest(
+        this.#node,
+        peer,
+        BLOCKS_PROTOCOL,
+        encodeBlocksRequest({ from, count }),
+        BLOCKS_LIMITS,
+      )
+      return decodeBlocksResponse(answer)
+    } catch (err) {
+      if (err instanceof ProtocolError || err instanceof MessageFormatError) {
+        this.#log.warn({ peer: peer.toString(), err: err.message }, 'block request failed')
+        return undefined
+      }
+      throw err
+    }
+  }
+}
