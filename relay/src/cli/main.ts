@@ -1,6 +1,7 @@
 // The `weft` command line: picks the subcommand and maps usage errors to exit status 2.
 import { EXIT_USAGE } from '../constants.ts'
 import type { CommandIo } from './command-io.ts'
+import { devnetCommand } from './devnet-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { nodeCommand } from './node-command.ts'
 
@@ -9,6 +10,7 @@ export const USAGE = `Usage: weft <command> [options]
 Commands:
   node    run a Weft node (weft node --help for its options)
   keys    create and show encrypted key files (weft keys --help)
+  devnet  run a local network: validators, a relay with a faucet, the web app (weft devnet --help)
 `
 
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -19,6 +21,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   }
   if (command === 'node') return nodeCommand(rest, io)
   if (command === 'keys') return keysCommand(rest, io)
-  io.stderr(`weft: unknown command '${command}'; commands: node, keys (see weft --help)`)
+  if (command === 'devnet') return devnetCommand(rest, io)
+  io.stderr(`weft: unknown command '${command}'; commands: node, keys, devnet (see weft --help)`)
   return EXIT_USAGE
 }

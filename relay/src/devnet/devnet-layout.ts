@@ -2,13 +2,13 @@
 // encrypted keys for N validators and a faucet, plus each node's data dir. `weft devnet` and the
 // integration tests both start networks from it.
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ParamsView, WeftCore } from '@weft/wasm'
 import { generateEd25519Key } from '../keys/ed25519-key.ts'
 import { encryptKey } from '../keys/encrypt-key.ts'
 import type { ScryptParams } from '../keys/kdf.ts'
-import { writeKeyFile } from '../keys/key-file-io.ts'
+import { readKeyFile, writeKeyFile } from '../keys/key-file-io.ts'
 
 export const WEFT = 1_000_000_000n
 
@@ -105,5 +105,43 @@ export async function createDevnetLayout(
       publicKey: undefined,
     },
     faucet: { keyFile: faucetKey, publicKey: faucetPublic, address: faucetAddress },
+  }
+}
+
+/** The layout createDevnetLayout wrote in `dir`, read back to resume the network. */
+export function readDevnetLayout(core: WeftCore, dir: string): DevnetLayout {
+  const genesisFile = join(dir, 'genesis.json')
+  const { chainId } = JSON.parse(readFileSync(genesisFile, 'utf8')) as { chainId: string }
+  const validators: DevnetNode[] = []
+  for (let i = 1; existsSync(join(dir, `validator-${i}`)); i++) {
+    const nodeDir = join(dir, `validator-${i}`)
+    const keyFile = join(nodeDir, 'validator.key')
+    validators.push({
+      name: `validator-${i}`,
+      dataDir: join(nodeDir, 'data'),
+      keyFile,
+      publicKey: readKeyFile(keyFile).publicKey,
+    })
+  }
+  const relayDir = join(dir, 'relay')
+  const faucetKey = join(relayDir, 'faucet.key')
+  const faucetPublic = readKeyFile(faucetKey).publicKey
+  return {
+    dir,
+    chainId,
+    genesisFile,
+    passwordFile: join(dir, 'password'),
+    validators,
+    relay: {
+      name: 'relay',
+      dataDir: join(relayDir, 'data'),
+      keyFile: undefined,
+      publicKey: undefined,
+    },
+    faucet: {
+      keyFile: faucetKey,
+      publicKey: faucetPublic,
+      address: core.chain.addressOf(faucetPublic),
+    },
   }
 }
