@@ -146,17 +146,18 @@ export async function devnetCommand(argv: readonly string[], io: CommandIo): Pro
     ]),
   )
   const relayWs = `/ip4/127.0.0.1/tcp/${basePort + 1}/ws/p2p/${peerIdFromPrivateKey(ids[0] as never).toString()}`
-  if (!values['no-web'] && existsSync(join(WEB_DIR, 'package.json'))) {
-    const vite = join(WEB_DIR, '..', '..', 'node_modules', '.bin', 'vite')
-    if (existsSync(vite)) {
-      children.push(
-        spawn(process.execPath, [vite, '--port', '5173', '--strictPort'], {
-          cwd: WEB_DIR,
-          stdio: 'ignore',
-        }),
-      )
-      io.stdout(`web app:  http://localhost:5173/?node=${encodeURIComponent(relayWs)}`)
-    }
+  const root = join(WEB_DIR, '..', '..')
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  if (!values['no-web'] && existsSync(join(WEB_DIR, 'package.json')) && existsSync(vite)) {
+    const port = env.WEFT_WEB_PORT ?? '5173'
+    children.push(
+      spawn(process.execPath, [vite, 'apps/web', '--port', port, '--strictPort'], {
+        cwd: root,
+        stdio: 'ignore',
+        env: { ...process.env, ...env, VITE_WEFT_NODE: relayWs },
+      }),
+    )
+    io.stdout(`web app:  http://localhost:${port}/?node=${encodeURIComponent(relayWs)}`)
   }
   io.stdout(`relay:    ${relayWs}`)
   io.stdout('api:      http://127.0.0.1:8645/v1/status')
