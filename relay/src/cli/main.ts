@@ -2,6 +2,7 @@
 import { EXIT_USAGE } from '../constants.ts'
 import type { CommandIo } from './command-io.ts'
 import { devnetCommand } from './devnet-command.ts'
+import { genesisCommand } from './genesis-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { nodeCommand } from './node-command.ts'
 
@@ -10,6 +11,7 @@ export const USAGE = `Usage: weft <command> [options]
 Commands:
   node    run a Weft node (weft node --help for its options)
   keys    create and show encrypted key files (weft keys --help)
+  genesis write a new chain's genesis file (weft genesis --help)
   devnet  run a local network: validators, a relay with a faucet, the web app (weft devnet --help)
 `
 
@@ -22,6 +24,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   if (command === 'node') return nodeCommand(rest, io)
   if (command === 'keys') return keysCommand(rest, io)
   if (command === 'devnet') return devnetCommand(rest, io)
-  io.stderr(`weft: unknown command '${command}'; commands: node, keys, devnet (see weft --help)`)
+  if (command === 'genesis') return genesisCommand(rest, io)
+  io.stderr(
+    `weft: unknown command '${command}'; commands: node, keys, genesis, devnet (see weft --help)`,
+  )
   return EXIT_USAGE
 }
