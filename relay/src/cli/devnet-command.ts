@@ -133,7 +133,7 @@ export async function devnetCommand(argv: readonly string[], io: CommandIo): Pro
     '--metrics',
     '127.0.0.1:9645',
   ])
-  layout.validators.forEach((v, i) =>
+  for (const [i, v] of layout.validators.entries()) {
     start(v, i + 1, [
       '--validator-key',
       v.keyFile as string,
@@ -143,8 +143,8 @@ export async function devnetCommand(argv: readonly string[], io: CommandIo): Pro
       'off',
       '--metrics',
       'off',
-    ]),
-  )
+    ])
+  }
   const relayWs = `/ip4/127.0.0.1/tcp/${basePort + 1}/ws/p2p/${peerIdFromPrivateKey(ids[0] as never).toString()}`
   const root = join(WEB_DIR, '..', '..')
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
