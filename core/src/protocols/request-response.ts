@@ -89,6 +89,10 @@ export async function sendRequest(
         `${protocol}: the answer exceeds ${limits.maxResponseBytes} bytes`,
       )
     }
+    // Every answer of Weft's protocols has at least one byte; a stream reset before any arrived
+    // (how a server refuses) can read as an empty, ended stream.
+    if (read.bytes.length === 0)
+      throw new ProtocolError('REFUSED', `${protocol}: the peer refused the request`)
     return read.bytes
   } catch (err) {
     stream.abort(err instanceof Error ? err : new Error(String(err)))
