@@ -5,6 +5,7 @@
 //   state tree inserts, updates and proof verifications, and a block of 2 000 signed transfers
 //   validated and executed: WASM vs the same C++ built natively
 //   light-client skipping verification of 100 000 headers; consensus messages processed/s
+//   initial block download of 10 000 blocks of transfers by a real node, from 1 and 3 peers
 // Prints a table with ratios and writes bench/results/bench-<timestamp>.json.
 import {
   createHash,
@@ -19,6 +20,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { loadCore, type SignedMessage } from '@weft/wasm'
 import { VerifyPool } from '@weft/wasm/pool'
 import { consensusMessagesPerSecond, coreFigures, lightFigures } from './core.ts'
+import { ibdFigures } from './ibd.ts'
 import { measure, measureAsync, type Rate } from './measure.ts'
 
 const SECONDS = Number(process.env.WEFT_BENCH_SECONDS ?? 2)
@@ -218,6 +220,34 @@ rows.push({
   reference: 'node:crypto verify',
   ratio: messages / opensslRate.perSecond,
 })
+
+// Initial block download by a real node (bench/ibd.ts) against the core alone on the same blocks.
+// Issue target: IBD at least 0.7× the core's single-machine execution rate.
+const IBD_BLOCKS = Number(process.env.WEFT_BENCH_IBD_BLOCKS ?? 10_000)
+if (IBD_BLOCKS > 0) {
+  const ibd = await ibdFigures(core, IBD_BLOCKS, 20)
+  const txsPerBlock = ibd.txs / ibd.blocks
+  rows.push({
+    name: `ibd reference: core only, ${ibd.blocks} blocks`,
+    value: ibd.referenceBlocksPerSecond,
+    unit: 'blocks/s',
+    reference: 'itself',
+    ratio: 1,
+  })
+  for (const [peers, rate] of [
+    [1, ibd.onePeerBlocksPerSecond],
+    [3, ibd.threePeersBlocksPerSecond],
+  ] as const) {
+    rows.push({
+      name: `ibd from ${peers} peer${peers === 1 ? '' : 's'} (${Math.round(rate * txsPerBlock)} txs/s)`,
+      value: rate,
+      unit: 'blocks/s',
+      reference: 'core only',
+      ratio: rate / ibd.referenceBlocksPerSecond,
+      target: 0.7,
+    })
+  }
+}
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2))
 console.log(

@@ -82,6 +82,7 @@ export class ConsensusDriver {
   #queue: Promise<void> = Promise.resolve()
   #stopped = false
   #halted = false
+  #syncing = false
 
   constructor(init: ConsensusDriverInit) {
     this.#core = init.core
@@ -143,8 +144,13 @@ export class ConsensusDriver {
     let applied = false
     await this.#serial(async () => {
       const height = this.#chain.head.height + 1
-      if (this.#machine.height === BigInt(this.#chain.head.height)) await this.#nextHeight()
-      if (this.#machine.height === BigInt(height)) await this.#catchUp({ block, commit }, height)
+      this.#syncing = true
+      try {
+        if (this.#machine.height === BigInt(this.#chain.head.height)) await this.#nextHeight()
+        if (this.#machine.height === BigInt(height)) await this.#catchUp({ block, commit }, height)
+      } finally {
+        this.#syncing = false
+      }
       applied = this.#chain.head.height === height
     })
     return applied
@@ -209,7 +215,7 @@ export class ConsensusDriver {
         ...(priorities === undefined ? {} : { priorities }),
       })
     }
-    await this.#chain.store.putPriorities(height, this.#machine.priorities())
+    this.#storePriorities(height)
     this.#own.length = 0
     await this.#run(actions)
     await this.#replayWaiting()
@@ -223,11 +229,19 @@ export class ConsensusDriver {
       validators: this.#validators(height),
       ...(ownKey === undefined ? {} : { ownKey }),
     })
-    await this.#chain.store.putPriorities(height, this.#machine.priorities())
+    this.#storePriorities(height)
     this.#validity.clear()
     this.#own.length = 0
     await this.#run(actions)
     await this.#replayWaiting()
+  }
+
+  // Not awaited: LMDB applies writes in order, so the next block's transaction flushes this one
+  // too, and a record lost with the process is rebuilt at restart (see #startHeight).
+  #storePriorities(height: number): void {
+    this.#chain.store.putPriorities(height, this.#machine.priorities()).catch((err: unknown) => {
+      this.#log.warn({ err: String(err) }, 'could not store proposer priorities')
+    })
   }
 
   /** The set for `height` as the chain stored it (two heights ahead of execution). */
@@ -368,7 +382,10 @@ export class ConsensusDriver {
       },
       'committed block',
     )
-    await this.#gossip.publish('blocks', encodeFinalizedBlock({ block, commit })).catch(() => {})
+    // Blocks fetched by sync are old news to the network; only a fresh decision is gossiped.
+    if (!this.#syncing) {
+      await this.#gossip.publish('blocks', encodeFinalizedBlock({ block, commit })).catch(() => {})
+    }
     this.#finalizedAhead.delete(committed.height)
     this.#blocks.clear()
     await this.#advance()

@@ -23,6 +23,17 @@ import type { ConsensusDriver } from '../consensus/consensus-driver.ts'
 import type { Logger } from '../log.ts'
 import type { PeerStatus } from '../net/peer-status.ts'
 
+/** Batches requested ahead of the one being applied. */
+const WINDOW = 4
+const PROGRESS_EVERY_MS = 1000
+
+interface Batch {
+  peer: PeerId
+  from: number
+  count: number
+  blocks: Promise<BlockWithCommit[] | undefined>
+}
+
 export class BlockSync {
   readonly #node: Libp2p
   readonly #chain: Chain
@@ -101,52 +112,90 @@ export class BlockSync {
     return encodeBlocksResponse(out)
   }
 
+  // Batches are requested from the peers ahead of us in turn, up to WINDOW at once, and applied
+  // strictly in height order as they arrive. Any gap or failure (a short answer, a bad block, a
+  // peer gone) drops what is in flight and starts again from the head, without that peer if it
+  // was at fault.
   async #run(): Promise<void> {
     if (this.#running) return
     this.#running = true
     const started = Date.now()
     const startHeight = this.#chain.head.height
     const failed = new Set<string>()
+    let inflight: Batch[] = []
+    let nextFrom = this.#chain.head.height + 1
+    let turn = 0
+    let lastReport = 0
     try {
       while (!this.#stopped) {
         const head = this.#chain.head.height
-        const candidates = this.#status
+        const ahead = this.#status
           .peers()
           .filter((p) => p.height > head && !failed.has(p.peer.toString()))
-          .sort((a, b) => b.height - a.height)
-        const best = candidates[0]
-        if (best === undefined) break
-        this.#target = Math.max(this.#target, best.height)
-        const count = Math.min(MAX_BLOCKS_PER_REQUEST, best.height - head)
-        const blocks = await this.#fetch(best.peer, head + 1, count)
+        if (ahead.length === 0 && inflight.length === 0) break
+        this.#target = Math.max(this.#target, ...ahead.map((p) => p.height))
+        if (nextFrom <= head) nextFrom = head + 1
+        while (inflight.length < WINDOW) {
+          const able = ahead.filter((p) => p.height >= nextFrom)
+          const peer = able[turn++ % Math.max(able.length, 1)]
+          if (peer === undefined) break
+          const count = Math.min(MAX_BLOCKS_PER_REQUEST, peer.height - nextFrom + 1)
+          inflight.push({
+            peer: peer.peer,
+            from: nextFrom,
+            count,
+            blocks: this.#fetch(peer.peer, nextFrom, count),
+          })
+          nextFrom += count
+        }
+        const batch = inflight.shift()
+        if (batch === undefined) break
+        const blocks = await batch.blocks
+        const restart = () => {
+          for (const b of inflight) void b.blocks.catch(() => undefined)
+          inflight = []
+          nextFrom = this.#chain.head.height + 1
+        }
         if (blocks === undefined || blocks.length === 0) {
-          failed.add(best.peer.toString())
+          failed.add(batch.peer.toString())
+          restart()
           continue
         }
-        for (const b of blocks) {
-          const height = this.#chain.head.height + 1
+        let ok = true
+        for (const [i, b] of blocks.entries()) {
+          const height = batch.from + i
+          if (height <= this.#chain.head.height) continue
+          if (height !== this.#chain.head.height + 1) {
+            ok = false // an earlier batch fell short: heights are missing before this one
+            break
+          }
           if (!(await this.#driver.syncBlock(b.block, b.commit))) {
             // Consensus may have committed this height meanwhile; only a block that failed
             // verification is the peer's fault.
             if (this.#chain.head.height >= height) continue
             this.#log.warn(
-              { peer: best.peer.toString() },
+              { peer: batch.peer.toString(), height },
               'a synced block did not verify; trying another peer',
             )
-            failed.add(best.peer.toString())
+            failed.add(batch.peer.toString())
+            ok = false
             break
           }
         }
-        const done = this.#chain.head.height - startHeight
-        const seconds = (Date.now() - started) / 1000
-        this.#log.info(
-          {
-            height: this.#chain.head.height,
-            target: this.#target,
-            blocksPerSecond: Math.round(done / Math.max(seconds, 0.001)),
-          },
-          'sync progress',
-        )
+        if (!ok || blocks.length < batch.count) restart()
+        if (Date.now() - lastReport >= PROGRESS_EVERY_MS || inflight.length === 0) {
+          lastReport = Date.now()
+          const done = this.#chain.head.height - startHeight
+          const seconds = (Date.now() - started) / 1000
+          this.#log.info(
+            {
+              height: this.#chain.head.height,
+              target: this.#target,
+              blocksPerSecond: Math.round(done / Math.max(seconds, 0.001)),
+            },
+            'sync progress',
+          )
+        }
       }
     } finally {
       this.#running = false
