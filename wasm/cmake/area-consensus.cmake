@@ -13,6 +13,22 @@ list(APPEND WEFT_CORE_SOURCES
   src/consensus/sign_guard.cpp
   src/consensus/state_machine.cpp
 )
+
+# The deterministic simulator (native only): many validators, one process, virtual time. Its
+# sources build into both weft_sim and the unit tests.
+set(WEFT_SIM_SOURCES
+  sim/block_oracle.cpp
+  sim/byzantine.cpp
+  sim/fault_plan.cpp
+  sim/host.cpp
+  sim/network.cpp
+  sim/properties.cpp
+  sim/rng.cpp
+  sim/signatures.cpp
+  sim/simulator.cpp
+  sim/validators.cpp
+  sim/wire.cpp
+)
 list(APPEND WEFT_TEST_SOURCES
   tests/consensus/encoding_test.cpp
   tests/consensus/validator_set_test.cpp
@@ -20,13 +36,13 @@ list(APPEND WEFT_TEST_SOURCES
   tests/consensus/sign_guard_test.cpp
   tests/consensus/state_machine_test.cpp
   tests/consensus/simulator_test.cpp
-  sim/simulator.cpp
+  ${WEFT_SIM_SOURCES}
 )
 list(APPEND WEFT_FUZZ_TARGETS fuzz_consensus_decode fuzz_consensus_input)
 
-# The deterministic simulator (native only): many validators, one process, virtual time.
+# weft_sim, the simulator's command line (scripts/simulate).
 if(NOT CMAKE_SYSTEM_NAME STREQUAL "WASI" AND NOT WEFT_FUZZ)
-  add_executable(weft_sim sim/main.cpp sim/simulator.cpp)
+  add_executable(weft_sim sim/main.cpp ${WEFT_SIM_SOURCES})
   target_link_libraries(weft_sim PRIVATE weft_core)
   # WEFT_WARNINGS is defined after the area files are read; these are the same flags.
   target_compile_options(weft_sim PRIVATE

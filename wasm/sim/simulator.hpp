@@ -13,21 +13,6 @@
 
 namespace weft::sim {
 
-// xoshiro256** seeded through splitmix64 (Blackman & Vigna): small, fast, and the same on every
-// platform. Never std::random_device or a clock.
-class Rng {
-public:
-  explicit Rng(std::uint64_t seed);
-  std::uint64_t next();
-  // Uniform in [0, n), n > 0 (Lemire's multiply-shift with rejection).
-  std::uint64_t below(std::uint64_t n);
-  std::uint64_t between(std::uint64_t lo, std::uint64_t hi) { return lo + below(hi - lo + 1); }
-  bool chance(std::uint32_t per_mille) { return below(1000) < per_mille; }
-
-private:
-  std::uint64_t s_[4];
-};
-
 enum class Faults : std::uint8_t {
   None,      // reliable network with jittered delays
   Lossy,     // drops, duplicates, long delays (reordering)
