@@ -25,7 +25,13 @@ export function startWeftNode(args: readonly string[] = []): Promise<RunningNode
   const child = spawn(NODE, [WEFT, 'node', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WEFT_DATA_DIR: join(dataDir, 'data') },
+    // API and metrics on ports the system picks: specs run side by side.
+    env: {
+      ...process.env,
+      WEFT_DATA_DIR: join(dataDir, 'data'),
+      WEFT_API: '127.0.0.1:0',
+      WEFT_METRICS: '127.0.0.1:0',
+    },
   })
   let stdout = ''
   let stderr = ''

@@ -29,6 +29,20 @@ export const DEFAULT_API_ADDR = '127.0.0.1:8645'
 /** Prometheus /metrics: loopback, in the 9xxx range exporters conventionally use. */
 export const DEFAULT_METRICS_ADDR = '127.0.0.1:9645'
 
+/** Prefixes of the stderr lines `weft node` prints once each server listens: `weft: api http://…`. */
+export const API_LINE_PREFIX = 'weft: api '
+export const METRICS_LINE_PREFIX = 'weft: metrics '
+
+/** WEFT a faucet sends per request unless --faucet-amount says otherwise. */
+export const DEFAULT_FAUCET_AMOUNT_WEFT = 10
+
+/** The faucet's limits: one payment per address per minute, ten per caller IP per hour. */
+export const FAUCET_ADDRESS_INTERVAL_MS = 60_000
+export const FAUCET_IP_LIMIT = 10
+export const FAUCET_IP_WINDOW_MS = 3_600_000
+/** Addresses and IPs the faucet remembers at once; beyond them it refuses until some expire. */
+export const FAUCET_MAX_TRACKED = 100_000
+
 /** Prefix of every environment variable the node reads. */
 export const ENV_PREFIX = 'WEFT_'
 

@@ -1,4 +1,18 @@
 // @weft/relay: the Weft node as a library, for tests and for hosts that embed it.
+export { ApiError, Reply, Router, toJson } from './api/http.ts'
+export {
+  type ChainReader,
+  type MempoolReader,
+  type NodeView,
+  type NodeViewInit,
+  nodeView,
+} from './api/node-view.ts'
+export { type ApiServer, type ApiServerInit, apiRouter, startApiServer } from './api/server.ts'
+export {
+  DEFAULT_SUBSCRIPTION_LIMITS,
+  type SubscriptionLimits,
+  WS_PATH,
+} from './api/subscriptions.ts'
 export type { CommandIo } from './cli/command-io.ts'
 export { CliUsageError } from './cli/errors.ts'
 export { KEYS_USAGE, keysCommand } from './cli/keys-command.ts'
@@ -17,13 +31,17 @@ export type { Setting } from './config/setting.ts'
 export type { Source } from './config/source.ts'
 export { formatHostPort, type HostPort } from './config/value-types.ts'
 export {
+  API_LINE_PREFIX,
   DEFAULT_API_ADDR,
   DEFAULT_LISTEN_ADDRS,
   DEFAULT_METRICS_ADDR,
   DEFAULT_PRUNE_BLOCKS,
   EXIT_USAGE,
   LISTENING_LINE_PREFIX,
+  METRICS_LINE_PREFIX,
 } from './constants.ts'
+export { callerKey, Faucet, FaucetError, type FaucetInit, faucet } from './faucet/faucet.ts'
+export { RateLimiter } from './faucet/rate-limit.ts'
 export { decryptKey } from './keys/decrypt-key.ts'
 export { ed25519PublicKey, generateEd25519Key } from './keys/ed25519-key.ts'
 export { encryptKey } from './keys/encrypt-key.ts'
@@ -35,6 +53,10 @@ export {
 } from './keys/errors.ts'
 export { type KeyFile, parseKeyFile, serializeKeyFile } from './keys/key-file.ts'
 export { readKeyFile, writeKeyFile } from './keys/key-file-io.ts'
+export { startMetricsServer } from './metrics/metrics-server.ts'
+export { createNodeMetrics, type NodeMetrics } from './metrics/node-metrics.ts'
+export { type Readiness, readiness } from './metrics/readiness.ts'
+export { HttpListenError } from './net/listen-http.ts'
 export {
   createWeftNode,
   type ListeningInfo,

@@ -10,6 +10,7 @@ list(APPEND WEFT_CORE_SOURCES
   src/abi/consensus_checks.cpp
   src/abi/light_checks.cpp
   src/abi/bisection_handle.cpp
+  src/abi/tx_proof.cpp
 )
 list(APPEND WEFT_TEST_SOURCES
   tests/abi/error_names_test.cpp
@@ -18,4 +19,5 @@ list(APPEND WEFT_TEST_SOURCES
   tests/abi/consensus_checks_test.cpp
   tests/abi/light_checks_test.cpp
   tests/abi/bisection_handle_test.cpp
+  tests/abi/tx_proof_test.cpp
 )

@@ -10,6 +10,10 @@ export interface CommittedEvent {
   blockId: Uint8Array
   block: Uint8Array
   outcome: BlockOutcome
+  /** Seconds the core took to validate and execute the block (the metrics' histogram). */
+  validationSeconds: number
+  /** Seconds the block's LMDB transaction took to reach the disk. */
+  commitSeconds: number
 }
 
 export interface ChainEvents {
@@ -89,6 +93,7 @@ export class Chain extends EventEmitter<ChainEvents> {
     options: { commit?: Uint8Array; expectedProposer?: Uint8Array } = {},
   ): Promise<CommittedEvent> {
     const head = this.#head
+    const started = performance.now()
     const outcome = this.core.blocks.validate(this.tree, head.root, {
       chainId: this.chainId,
       ...(head.header === undefined ? {} : { previousHeader: head.header }),
@@ -98,6 +103,7 @@ export class Chain extends EventEmitter<ChainEvents> {
       block,
     })
     const height = head.height + 1
+    const validated = performance.now()
     await this.store.commitBlock({
       height,
       blockId: outcome.blockId,
@@ -109,7 +115,14 @@ export class Chain extends EventEmitter<ChainEvents> {
       txs: outcome.receipts.map((r) => ({ id: r.txId, addresses: [], error: r.error })),
     })
     this.#head = { height, blockId: outcome.blockId, root: outcome.root, header: outcome.header }
-    const event = { height, blockId: outcome.blockId, block, outcome }
+    const event = {
+      height,
+      blockId: outcome.blockId,
+      block,
+      outcome,
+      validationSeconds: (validated - started) / 1000,
+      commitSeconds: (performance.now() - validated) / 1000,
+    }
     this.emit('committed', event)
     return event
   }

@@ -132,6 +132,10 @@ export async function devnetCommand(argv: readonly string[], io: CommandIo): Pro
     '127.0.0.1:8645',
     '--metrics',
     '127.0.0.1:9645',
+    '--faucet-key',
+    layout.faucet.keyFile,
+    '--faucet-key-password-file',
+    layout.passwordFile,
   ])
   for (const [i, v] of layout.validators.entries()) {
     start(v, i + 1, [

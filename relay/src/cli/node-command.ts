@@ -1,20 +1,31 @@
 // `weft node`: resolves and checks its settings, prepares the data dir and identity, loads the
-// consensus core, starts the node, prints where it listens, and runs until SIGINT or SIGTERM.
+// consensus core, starts the node, its HTTP API and metrics, prints where it listens, and runs
+// until SIGINT or SIGTERM.
 import { homedir } from 'node:os'
 import { loadCore, type WeftCore } from '@weft/wasm'
 import { GenesisMismatchError } from '../chain/chain.ts'
 import { ConfigError } from '../config/errors.ts'
 import { NODE_USAGE } from '../config/node-usage.ts'
 import { NODE_COMMAND, resolveNodeConfig } from '../config/resolve-node-config.ts'
+import { formatWeft } from '../config/value-types.ts'
 import type { ValidatorSigner } from '../consensus/consensus-driver.ts'
-import { EXIT_USAGE, LISTENING_LINE_PREFIX } from '../constants.ts'
+import {
+  API_LINE_PREFIX,
+  EXIT_USAGE,
+  LISTENING_LINE_PREFIX,
+  METRICS_LINE_PREFIX,
+} from '../constants.ts'
 import { ed25519Signer } from '../keys/ed25519-key.ts'
 import { createLogger } from '../log.ts'
 import { keepBootstrapConnected } from '../net/bootstrap.ts'
+import { HttpListenError } from '../net/listen-http.ts'
 import { type ChainNode, GenesisFileError, startChainNode } from '../node/chain-node.ts'
 import { createWeftNode, listeningInfo } from '../node/create-node.ts'
 import { DataDirError, ensureDataDir } from '../node/data-dir.ts'
+import { unlockFaucetKey } from '../node/faucet-key.ts'
 import { loadOrCreateNodeIdentity, NodeIdentityError } from '../node/node-identity.ts'
+import { type NodeServices, startNodeServices } from '../node/node-services.ts'
+import type { UnlockedKey } from '../node/unlock-key.ts'
 import { unlockValidatorKey } from '../node/validator-key.ts'
 import { type CommandIo, commandCwd, commandEnv } from './command-io.ts'
 
@@ -43,13 +54,17 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   for (const warning of resolved.warnings) say(warning)
 
   let signer: ValidatorSigner | undefined
+  let faucetSigner: ValidatorSigner | undefined
   try {
     const validatorKey = await unlockValidatorKey(config, io.promptPassword)
     if (validatorKey !== undefined) {
       say(`validator key ${Buffer.from(validatorKey.publicKey).toString('hex')} unlocked`)
-      const sign = ed25519Signer(validatorKey.secretKey)
-      validatorKey.secretKey.fill(0)
-      signer = { publicKey: validatorKey.publicKey, sign }
+      signer = signerOf(validatorKey)
+    }
+    const faucetKey = await unlockFaucetKey(config, io.promptPassword)
+    if (faucetKey !== undefined) {
+      say(`faucet key ${Buffer.from(faucetKey.publicKey).toString('hex')} unlocked`)
+      faucetSigner = signerOf(faucetKey)
     }
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err
@@ -93,6 +108,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     return 1
   }
 
+  const log = createLogger(env.WEFT_LOG_LEVEL)
   let chainNode: ChainNode | undefined
   const genesis = config.genesis
   if (genesis !== undefined) {
@@ -102,7 +118,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
         config: { ...config, genesis },
         libp2p: node,
         signer,
-        log: createLogger(env.WEFT_LOG_LEVEL),
+        log,
       })
     } catch (err) {
       if (!(err instanceof GenesisFileError || err instanceof GenesisMismatchError)) throw err
@@ -110,7 +126,33 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
       await node.stop()
       return EXIT_USAGE
     }
+  } else {
+    if (config.sources.api.kind !== 'default' && config.api !== undefined) {
+      say('no --genesis, so no chain: the HTTP API is not served')
+    }
+    if (faucetSigner !== undefined) say('no --genesis, so no chain: the faucet is off')
   }
+
+  if (chainNode !== undefined && faucetSigner !== undefined && config.api === undefined) {
+    say('api is off, so the faucet is not served')
+  }
+  let services: NodeServices
+  try {
+    services = await startNodeServices({ config, node, chainNode, signer, faucetSigner, log })
+  } catch (err) {
+    if (!(err instanceof HttpListenError)) throw err
+    say(err.message)
+    await chainNode?.stop()
+    await node.stop()
+    return 1
+  }
+  if (services.faucet !== undefined) {
+    say(
+      `faucet ${services.faucet.address} pays ${formatWeft(services.faucet.amount)} WEFT a request`,
+    )
+  }
+  if (services.api !== undefined) io.stderr(`${API_LINE_PREFIX}${services.api.url}`)
+  if (services.metricsUrl !== undefined) io.stderr(`${METRICS_LINE_PREFIX}${services.metricsUrl}`)
 
   const stopBootstrap = keepBootstrapConnected(node, config.bootstrap)
   const info = listeningInfo(node)
@@ -120,10 +162,18 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   const signal = await io.stopRequested
   say(`${signal}, stopping`)
   stopBootstrap()
+  // Servers first: no request may reach a chain that is closing.
+  await services.stop()
   await chainNode?.stop()
   await node.stop()
   say('stopped')
   return 0
+}
+
+function signerOf(key: UnlockedKey): ValidatorSigner {
+  const sign = ed25519Signer(key.secretKey)
+  key.secretKey.fill(0)
+  return { publicKey: key.publicKey, sign }
 }
 
 function describe(err: unknown): string {

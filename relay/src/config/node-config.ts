@@ -27,6 +27,13 @@ export interface NodeConfig {
   validatorKeyPasswordFile: string | undefined
   /** A secret: never print it. */
   validatorKeyPassword: string | undefined
+  /** Absolute path of the encrypted key file the devnet faucet pays from; undefined: no faucet. */
+  faucetKey: string | undefined
+  faucetKeyPasswordFile: string | undefined
+  /** A secret: never print it. */
+  faucetKeyPassword: string | undefined
+  /** Base units the faucet sends per request. */
+  faucetAmount: bigint
   /** Where to serve the HTTP API; undefined: off. */
   api: HostPort | undefined
   /** Where to serve Prometheus metrics; undefined: off. */

@@ -4,12 +4,14 @@ import { isAbsolute, join } from 'node:path'
 import {
   DATA_DIR_NAME,
   DEFAULT_API_ADDR,
+  DEFAULT_FAUCET_AMOUNT_WEFT,
   DEFAULT_LISTEN_ADDRS,
   DEFAULT_METRICS_ADDR,
   DEFAULT_PRUNE_BLOCKS,
 } from '../constants.ts'
 import { type DefaultContext, type SettingValues, setting } from './setting.ts'
 import {
+  BASE_UNITS_PER_WEFT,
   booleanType,
   type HostPort,
   hostPortOrOffType,
@@ -17,6 +19,7 @@ import {
   pathType,
   positiveIntegerType,
   stringType,
+  weftAmountType,
 } from './value-types.ts'
 
 const hostPortOrOff = hostPortOrOffType()
@@ -113,21 +116,50 @@ export const NODE_SETTINGS = {
     defaultText: 'none',
     description: "the validator key's password; never a flag or a file key, which others may read",
   }),
+  faucetKey: setting<string | undefined>({
+    name: 'faucet-key',
+    type: pathType({ existingFile: true, allowed: 'the path of a key file from weft keys create' }),
+    default: () => undefined,
+    defaultText: 'none: no faucet',
+    description: 'serve POST /v1/faucet (devnets), paying from this encrypted key file',
+  }),
+  faucetKeyPasswordFile: setting<string | undefined>({
+    name: 'faucet-key-password-file',
+    type: pathType({ existingFile: true }),
+    default: () => undefined,
+    defaultText: 'none: WEFT_FAUCET_KEY_PASSWORD, else asked on a terminal',
+    description: "a file holding the faucet key's password (one trailing newline ignored)",
+  }),
+  faucetKeyPassword: setting<string | undefined>({
+    name: 'faucet-key-password',
+    flag: false,
+    fileKey: false,
+    secret: true,
+    type: stringType('<password>', 'a non-empty password'),
+    default: () => undefined,
+    defaultText: 'none',
+    description: "the faucet key's password; never a flag or a file key, which others may read",
+  }),
+  faucetAmount: setting<bigint>({
+    name: 'faucet-amount',
+    type: weftAmountType('<WEFT>', 'an amount of WEFT above 0, at most 9 decimals, e.g. 10 or 0.5'),
+    default: () => BigInt(DEFAULT_FAUCET_AMOUNT_WEFT) * BASE_UNITS_PER_WEFT,
+    defaultText: String(DEFAULT_FAUCET_AMOUNT_WEFT),
+    description: 'WEFT the faucet sends per request',
+  }),
   api: setting<HostPort | undefined>({
     name: 'api',
     type: hostPortOrOff,
     default: () => hostPortOrOff.fromText(DEFAULT_API_ADDR, { baseDir: '/', homeDir: '/' }),
     defaultText: DEFAULT_API_ADDR,
-    description: 'serve the HTTP JSON API here, or off',
-    inEffect: false,
+    description: 'serve the HTTP JSON API here (with --genesis), or off',
   }),
   metrics: setting<HostPort | undefined>({
     name: 'metrics',
     type: hostPortOrOff,
     default: () => hostPortOrOff.fromText(DEFAULT_METRICS_ADDR, { baseDir: '/', homeDir: '/' }),
     defaultText: DEFAULT_METRICS_ADDR,
-    description: 'serve Prometheus /metrics here, or off',
-    inEffect: false,
+    description: 'serve Prometheus /metrics, /healthz and /readyz here, or off',
   }),
 }
 

@@ -74,6 +74,10 @@ export function resolveNodeConfig(input: ResolveNodeConfigInput): ResolvedNodeCo
     validatorKey: picked.validatorKey.value,
     validatorKeyPasswordFile: picked.validatorKeyPasswordFile.value,
     validatorKeyPassword: picked.validatorKeyPassword.value,
+    faucetKey: picked.faucetKey.value,
+    faucetKeyPasswordFile: picked.faucetKeyPasswordFile.value,
+    faucetKeyPassword: picked.faucetKeyPassword.value,
+    faucetAmount: picked.faucetAmount.value,
     api: picked.api.value,
     metrics: picked.metrics.value,
     sources: Object.fromEntries(
@@ -121,10 +125,23 @@ function warningsFor(picked: { [K in NodeSettingKey]: Given<NodeSettingValues[K]
       )
     }
   }
-  if (picked.validatorKey.value === undefined) {
-    for (const given of [picked.validatorKeyPasswordFile, picked.validatorKeyPassword]) {
-      if (given.source.kind !== 'default') {
-        warnings.push(`ignoring ${describeSource(given.source)}: no validator-key is set`)
+  const orphans = [
+    {
+      key: 'validator-key',
+      set: picked.validatorKey.value !== undefined,
+      given: [picked.validatorKeyPasswordFile, picked.validatorKeyPassword],
+    },
+    {
+      key: 'faucet-key',
+      set: picked.faucetKey.value !== undefined,
+      given: [picked.faucetKeyPasswordFile, picked.faucetKeyPassword, picked.faucetAmount],
+    },
+  ]
+  for (const { key, set, given } of orphans) {
+    if (set) continue
+    for (const g of given) {
+      if (g.source.kind !== 'default') {
+        warnings.push(`ignoring ${describeSource(g.source)}: no ${key} is set`)
       }
     }
   }

@@ -148,6 +148,50 @@ export function positiveIntegerType(placeholder: string, allowed: string): Value
   }
 }
 
+/** Base units in one WEFT (the core's kBaseUnitsPerWeft): amounts have 9 decimals. */
+export const BASE_UNITS_PER_WEFT = 1_000_000_000n
+const WEFT_DECIMALS = 9
+const U64_MAX = (1n << 64n) - 1n
+
+/**
+ * An amount of WEFT written in decimal ("10", "0.25", at most 9 decimals), held in base units.
+ * JSON may give it as a string or a number; a number is read by its decimal text.
+ */
+export function weftAmountType(placeholder: string, allowed: string): ValueType<bigint> {
+  const fromText = (text: string): bigint => {
+    const m = /^(\d+)(?:\.(\d+))?$/.exec(text.trim())
+    if (m === null) throw new ValueRejected('not a decimal amount')
+    const fraction = m[2] ?? ''
+    if (fraction.length > WEFT_DECIMALS) {
+      throw new ValueRejected(`more than ${WEFT_DECIMALS} decimals`)
+    }
+    const units =
+      BigInt(m[1] as string) * BASE_UNITS_PER_WEFT +
+      BigInt(fraction.padEnd(WEFT_DECIMALS, '0') || '0')
+    if (units === 0n) throw new ValueRejected('must be more than 0')
+    if (units > U64_MAX) throw new ValueRejected('too large')
+    return units
+  }
+  return {
+    shape: 'value',
+    placeholder,
+    allowed,
+    fromText,
+    fromJson(json) {
+      if (typeof json === 'number' && Number.isFinite(json)) return fromText(String(json))
+      return fromText(jsonString(json, allowed))
+    },
+  }
+}
+
+/** Base units as WEFT in decimal: 2500000000n → "2.5". */
+export function formatWeft(units: bigint): string {
+  const whole = units / BASE_UNITS_PER_WEFT
+  const fraction = (units % BASE_UNITS_PER_WEFT).toString().padStart(WEFT_DECIMALS, '0')
+  const trimmed = fraction.replace(/0+$/, '')
+  return trimmed === '' ? whole.toString() : `${whole}.${trimmed}`
+}
+
 export interface MultiaddrListOptions {
   /** Each address must end in /p2p/<peer id> (addresses of other nodes to dial). */
   withPeerId?: boolean

@@ -2,6 +2,8 @@
 // the validator key checked at start; bad settings stop it with exit 2 before it touches disk.
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -19,7 +21,11 @@ after(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Starts the node, waits until it listens, stops it, and returns what it printed. */
 async function runNode(argv: string[], env: Record<string, string>) {
-  const io = testIo({ env, cwd: dir })
+  // Ports the system picks: tests run side by side and must not meet on the default ports.
+  const io = testIo({
+    env: { WEFT_API: '127.0.0.1:0', WEFT_METRICS: '127.0.0.1:0', ...env },
+    cwd: dir,
+  })
   let listening: (info: ListeningInfo) => void = () => undefined
   const listened = new Promise<ListeningInfo>((resolve) => {
     listening = resolve
@@ -98,6 +104,25 @@ describe('weft node', { timeout: 60_000 }, () => {
         ),
         failing.err.join('\n'),
       )
+    }
+  })
+
+  it('stops with exit 1 when the metrics address is taken, naming it', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as AddressInfo).port
+    try {
+      const io = testIo({
+        cwd: dir,
+        env: { WEFT_DATA_DIR: join(dir, 'busy'), WEFT_METRICS: `127.0.0.1:${port}` },
+      })
+      assert.equal(await nodeCommand(LISTEN, io), 1)
+      assert.ok(
+        io.err.includes(`weft node: cannot serve the metrics on 127.0.0.1:${port}: EADDRINUSE`),
+        io.err.join('\n'),
+      )
+    } finally {
+      blocker.close()
     }
   })
 

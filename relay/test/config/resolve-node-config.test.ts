@@ -230,6 +230,37 @@ describe('values', () => {
     assert.equal(config(['--config', configFile({ metrics: 'off' })]).metrics, undefined)
   })
 
+  it('read the faucet amount in WEFT, held in base units', () => {
+    assert.equal(config([]).faucetAmount, 10_000_000_000n)
+    assert.equal(config(['--faucet-amount', '0.5']).faucetAmount, 500_000_000n)
+    assert.equal(config([], { WEFT_FAUCET_AMOUNT: '1.000000001' }).faucetAmount, 1_000_000_001n)
+    assert.equal(
+      config(['--config', configFile({ 'faucet-amount': 2.25 })]).faucetAmount,
+      2_250_000_000n,
+    )
+    for (const [value, reason] of [
+      ['0', 'must be more than 0'],
+      ['1.0000000001', 'more than 9 decimals'],
+      ['-1', 'not a decimal amount'],
+      ['99999999999', 'too large'],
+    ]) {
+      fails(
+        ['--faucet-amount', value as string],
+        {},
+        {
+          code: 'INVALID_VALUE',
+          setting: 'faucet-amount',
+          source: 'flag --faucet-amount',
+          value: value as string,
+        },
+      )
+      assert.throws(
+        () => config(['--faucet-amount', value as string]),
+        (err: Error) => err.message.includes(reason as string),
+      )
+    }
+  })
+
   it('keep the validator key password from the environment only', () => {
     const key = configFile('{}', 'key.json')
     const c = config(['--validator-key', key], { WEFT_VALIDATOR_KEY_PASSWORD: 'secret' })
@@ -460,7 +491,7 @@ describe('every mistake names the setting, where it came from, the value and wha
         source: `config file ${file}`,
         value: '5',
         message:
-          /unknown key "purne" \(set to 5\) in config file .* \(did you mean prune\?\); allowed keys: data-dir, genesis, bootstrap, listen, announce, relay, archive, prune, validator-key, validator-key-password-file, api, metrics$/,
+          /unknown key "purne" \(set to 5\) in config file .* \(did you mean prune\?\); allowed keys: data-dir, genesis, bootstrap, listen, announce, relay, archive, prune, validator-key, validator-key-password-file, faucet-key, faucet-key-password-file, faucet-amount, api, metrics$/,
       },
     )
     // Secrets and the config path itself are not file keys.
@@ -551,18 +582,24 @@ describe('every mistake names the setting, where it came from, the value and wha
 })
 
 describe('warnings', () => {
-  it('say which settings are checked but not acted on yet, when they are set', () => {
+  it('are none for settings the node acts on, api and metrics included', () => {
     assert.deepEqual(resolve([]).warnings, [])
-    const { warnings } = resolve(['--archive'], { WEFT_API: 'off' })
-    assert.deepEqual(warnings, [
-      'environment variable WEFT_API sets api, which this version checks but does not act on yet',
-    ])
+    const { warnings } = resolve(['--archive', '--metrics', '127.0.0.1:0'], { WEFT_API: 'off' })
+    assert.deepEqual(warnings, [])
   })
 
   it('point out a WEFT_ variable one typo from a known one, and ignore other WEFT_ names', () => {
     const { warnings } = resolve([], { WEFT_PURNE: '5', WEFT_VECTORS_DIR: '/x' })
     assert.deepEqual(warnings, [
       'ignoring environment variable WEFT_PURNE: did you mean WEFT_PRUNE?',
+    ])
+  })
+
+  it('point out faucet settings with no faucet key', () => {
+    const { warnings } = resolve(['--faucet-amount', '5'], { WEFT_FAUCET_KEY_PASSWORD: 'x' })
+    assert.deepEqual(warnings, [
+      'ignoring environment variable WEFT_FAUCET_KEY_PASSWORD: no faucet-key is set',
+      'ignoring flag --faucet-amount: no faucet-key is set',
     ])
   })
 

@@ -1,6 +1,7 @@
 // Runs relay/bin/weft.ts as a child process with this test's Node, and waits on its output as
 // events: the listening line, or the exit. Each run gets its own data dir unless the test sets
-// WEFT_DATA_DIR, so tests never touch ~/.weft or share a node identity.
+// WEFT_DATA_DIR, so tests never touch ~/.weft or share a node identity, and serves its API and
+// metrics on ports the system picks, so runs side by side never meet on the default ports.
 import { type ChildProcessByStdio, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,6 +21,8 @@ export interface WeftProcess {
   listening: Promise<ListeningInfo>
   /** Resolves with the exit status (or the signal's name) once the process and its output end. */
   exited: Promise<number | string>
+  /** Resolves with the rest of the first stderr line starting with `prefix`; rejects on exit. */
+  printed(prefix: string): Promise<string>
 }
 
 export interface RunWeftOptions {
@@ -32,7 +35,13 @@ export function runWeft(args: readonly string[], options: RunWeftOptions = {}): 
   // process.execPath is the pinned Node 24 the tests run under.
   const child = spawn(process.execPath, [WEFT_BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WEFT_DATA_DIR: join(dataDir, 'data'), ...options.env },
+    env: {
+      ...process.env,
+      WEFT_DATA_DIR: join(dataDir, 'data'),
+      WEFT_API: '127.0.0.1:0',
+      WEFT_METRICS: '127.0.0.1:0',
+      ...options.env,
+    },
   })
   let out = ''
   let err = ''
@@ -54,10 +63,27 @@ export function runWeft(args: readonly string[], options: RunWeftOptions = {}): 
   })
   // A test that never reads `listening` must not fail on its rejection.
   listening.catch(() => undefined)
+  const waiting = new Set<() => void>()
   child.stderr.on('data', (chunk: Buffer) => {
     err += chunk.toString()
+    for (const check of [...waiting]) check()
   })
-  return { child, stdout: () => out, stderr: () => err, listening, exited }
+  const printed = (prefix: string) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const line = err.split('\n').find((l, i, all) => l.startsWith(prefix) && i < all.length - 1)
+        if (line === undefined) return
+        waiting.delete(check)
+        resolve(line.slice(prefix.length))
+      }
+      waiting.add(check)
+      check()
+      exited.then((status) => {
+        waiting.delete(check)
+        reject(new Error(`weft exited (${status}) before printing ${prefix}:\n${err}`))
+      })
+    })
+  return { child, stdout: () => out, stderr: () => err, listening, exited, printed }
 }
 
 /** Runs a command that ends by itself and returns its status and output. */

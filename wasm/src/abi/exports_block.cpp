@@ -13,6 +13,7 @@
 #include "abi/abi.hpp"
 #include "abi/session.hpp"
 #include "abi/tree_handle.hpp"
+#include "abi/tx_proof.hpp"
 #include "chain/block_builder.hpp"
 #include "chain/block_verify.hpp"
 #include "chain/execute.hpp"
@@ -324,4 +325,22 @@ void weft_account_key(const std::uint8_t* address, std::uint8_t* out) {
   std::copy_n(address, a.size(), a.begin());
   const auto key = ch::account_key(a);
   std::copy(key.begin(), key.end(), out);
+}
+
+// The inclusion proof of the transaction at `index` of `block` (a block encoding): tx root [32] |
+// tx id [32] | count u64 | audit path (32 bytes per sibling, from the leaf up), in the session.
+// A DecodeError when the block does not decode or has no transaction at `index`.
+WEFT_EXPORT(weft_tx_proof)
+std::int32_t weft_tx_proof(Session* s, const std::uint8_t* block, std::uint32_t len,
+                           std::uint64_t index) {
+  return weft::abi::tx_proof(*s, {block, len}, index);
+}
+
+// 1 when `path` (32-byte sibling hashes) proves `tx_id` [32] at `index` of `count` transactions
+// under the tx root `root` [32]; 0 when it does not; DecodeError.Truncated for a ragged path.
+WEFT_EXPORT(weft_tx_proof_verify)
+std::int32_t weft_tx_proof_verify(const std::uint8_t* root, const std::uint8_t* tx_id,
+                                  std::uint64_t index, std::uint64_t count,
+                                  const std::uint8_t* path, std::uint32_t path_len) {
+  return weft::abi::tx_proof_verify(hash_at(root), hash_at(tx_id), index, count, {path, path_len});
 }

@@ -9,6 +9,7 @@ export {
   type ChainRecord,
   type GenesisState,
   type Receipt,
+  type TxProof,
   type ValidateRequest,
 } from './blocks.ts'
 export {

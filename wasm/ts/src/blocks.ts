@@ -3,7 +3,7 @@
 // back (the nodes, with the block, in one transaction). Layouts: wasm/src/abi/exports_block.cpp.
 import { chainIdBytes } from './chain.ts'
 import { checkBytes } from './check.ts'
-import { WeftCoreError, WeftInputError } from './errors.ts'
+import { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
 import { FrameReader, FrameWriter } from './frame.ts'
 import type { CoreMemory } from './memory.ts'
 import { type StateNode, type StateTree, type StateWrite, treeHandle } from './state.ts'
@@ -28,11 +28,21 @@ export interface BlockExports {
   weft_state_chain(session: number, tree: number, root: number): number
   weft_state_validator_set(session: number, tree: number, root: number, height: bigint): number
   weft_account_key(address: number, out: number): void
+  weft_tx_proof(session: number, block: number, len: number, index: bigint): number
+  weft_tx_proof_verify(
+    root: number,
+    txId: number,
+    index: bigint,
+    count: bigint,
+    path: number,
+    pathLen: number,
+  ): number
 }
 
 const HASH_BYTES = 32
 const ADDRESS_BYTES = 20
 const TX_ERROR_DOMAIN = 5
+const U64_MAX = (1n << 64n) - 1n
 
 export interface GenesisState {
   genesisHash: Uint8Array
@@ -105,6 +115,18 @@ export interface Admission {
   size: bigint
   feeBurned: bigint
   tip: bigint
+}
+
+/** A transaction's place in its block, provable against the header's tx root (RFC 9162 §2.1.3). */
+export interface TxProof {
+  /** The header's tx root the path leads to. */
+  txRoot: Uint8Array
+  txId: Uint8Array
+  index: bigint
+  /** Transactions in the block. */
+  count: bigint
+  /** The audit path: sibling hashes from the leaf up, 32 bytes each, concatenated. */
+  path: Uint8Array
 }
 
 export interface ChainRecord {
@@ -263,6 +285,63 @@ export class BlockEngine {
       this.#x.weft_account_key(base, base + ADDRESS_BYTES)
       return this.#mem.read(base + ADDRESS_BYTES, HASH_BYTES)
     })
+  }
+
+  /** The inclusion proof of the block's transaction at `index` (the core's DecodeError if none). */
+  txProof(block: Uint8Array, index: bigint): TxProof {
+    this.#requireTxProofs()
+    checkBytes('block', block)
+    if (typeof index !== 'bigint' || index < 0n || index > U64_MAX) {
+      throw new WeftInputError('WRONG_TYPE', 'index must be a bigint from 0 to 2^64-1')
+    }
+    const status = this.#mem.withRegion(block.length, (base) => {
+      this.#mem.write(base, block)
+      return this.#x.weft_tx_proof(this.#mem.session, base, block.length, index)
+    })
+    if (status < 0) this.#fail(status, 'proving a transaction')
+    const r = new FrameReader(this.#mem.output())
+    const txRoot = r.fixed(HASH_BYTES)
+    const txId = r.fixed(HASH_BYTES)
+    const count = r.u64()
+    return { txRoot, txId, index, count, path: r.rest() }
+  }
+
+  /** Whether `proof` shows its transaction under `txRoot`: what a light client checks. */
+  verifyTxProof(txRoot: Uint8Array, proof: Omit<TxProof, 'txRoot'>): boolean {
+    this.#requireTxProofs()
+    checkBytes('txRoot', txRoot, HASH_BYTES)
+    checkBytes('txId', proof.txId, HASH_BYTES)
+    checkBytes('path', proof.path)
+    for (const [name, value] of [
+      ['index', proof.index],
+      ['count', proof.count],
+    ] as const) {
+      if (typeof value !== 'bigint' || value < 0n || value > U64_MAX) {
+        throw new WeftInputError('WRONG_TYPE', `${name} must be a bigint from 0 to 2^64-1`)
+      }
+    }
+    const status = this.#mem.withRegion(2 * HASH_BYTES + proof.path.length, (base) => {
+      this.#mem.write(base, txRoot)
+      this.#mem.write(base + HASH_BYTES, proof.txId)
+      this.#mem.write(base + 2 * HASH_BYTES, proof.path)
+      return this.#x.weft_tx_proof_verify(
+        base,
+        base + HASH_BYTES,
+        proof.index,
+        proof.count,
+        base + 2 * HASH_BYTES,
+        proof.path.length,
+      )
+    })
+    if (status < 0) this.#fail(status, 'verifying a transaction proof')
+    return status === 1
+  }
+
+  // Added within ABI version 2: a module built before them lacks the exports.
+  #requireTxProofs(): void {
+    if (typeof this.#x.weft_tx_proof !== 'function') {
+      throw new WeftWasmError('ABI_MISMATCH', 'weft_core.wasm has no tx proofs; rebuild it')
+    }
   }
 
   #withRoot(root: Uint8Array, call: (base: number) => number): number {

@@ -110,6 +110,11 @@ export class FrameReader {
     return this.fixed(this.varint())
   }
 
+  /** Everything not read yet. */
+  rest(): Uint8Array {
+    return this.fixed(this.#bytes.length - this.#pos)
+  }
+
   get done(): boolean {
     return this.#pos === this.#bytes.length
   }

@@ -148,4 +148,39 @@ describe('the block engine', () => {
     )
     tree.close()
   })
+
+  it("proves each transaction of a block against its header's tx root", () => {
+    const { tree, loaded } = open()
+    const txs = [0n, 1n, 2n].map((nonce) => transfer(nonce, WEFT))
+    const built = core.blocks.build(tree, loaded.root, {
+      chainId: CHAIN,
+      time: 1_700_000_001_000n,
+      proposer: core.chain.addressOf(validatorKey),
+      lastCommit: emptyCommit,
+      candidates: txs,
+    })
+    const header = core.views.decode('block', built.block).header
+    txs.forEach((tx, i) => {
+      const proof = core.blocks.txProof(built.block, BigInt(i))
+      assert.deepEqual(proof.txRoot, header.txRoot)
+      assert.deepEqual(proof.txId, core.views.id('transaction', tx))
+      assert.equal(proof.count, 3n)
+      assert.equal(core.blocks.verifyTxProof(header.txRoot, proof), true)
+      assert.equal(
+        core.blocks.verifyTxProof(header.txRoot, { ...proof, index: (BigInt(i) + 1n) % 3n }),
+        false,
+      )
+      assert.equal(core.blocks.verifyTxProof(new Uint8Array(32), proof), false)
+    })
+    assert.throws(
+      () => core.blocks.txProof(built.block, 3n),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'DecodeError.ValueOutOfRange',
+    )
+    const proof = core.blocks.txProof(built.block, 0n)
+    assert.throws(
+      () => core.blocks.verifyTxProof(header.txRoot, { ...proof, path: proof.path.subarray(1) }),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'DecodeError.Truncated',
+    )
+    tree.close()
+  })
 })

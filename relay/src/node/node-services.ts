@@ -1,0 +1,99 @@
+// The node's HTTP services, started once its chain is open: the JSON API (with the faucet when a
+// faucet key was given) on the `api` address, and metrics with health probes on `metrics`.
+import { join } from 'node:path'
+import { type NodeView, nodeView } from '../api/node-view.ts'
+import { type ApiServer, startApiServer } from '../api/server.ts'
+import type { NodeConfig } from '../config/node-config.ts'
+import type { ValidatorSigner } from '../consensus/consensus-driver.ts'
+import { Faucet } from '../faucet/faucet.ts'
+import type { Logger } from '../log.ts'
+import { startMetricsServer } from '../metrics/metrics-server.ts'
+import { createNodeMetrics } from '../metrics/node-metrics.ts'
+import { readiness } from '../metrics/readiness.ts'
+import type { ChainNode } from './chain-node.ts'
+import type { WeftNode } from './create-node.ts'
+
+export interface NodeServices {
+  api: ApiServer | undefined
+  /** The faucet's account and what it pays, when it serves. */
+  faucet: { address: string; amount: bigint } | undefined
+  metricsUrl: string | undefined
+  stop(): Promise<void>
+}
+
+/**
+ * The HTTP API (with a chain) and the metrics server, each unless its address is off. Throws
+ * HttpListenError when an address cannot be served, having stopped what it started.
+ */
+export async function startNodeServices(init: {
+  config: NodeConfig
+  node: WeftNode
+  chainNode: ChainNode | undefined
+  signer: ValidatorSigner | undefined
+  faucetSigner: ValidatorSigner | undefined
+  log: Logger
+}): Promise<NodeServices> {
+  const { config, node, chainNode, log } = init
+  const view: NodeView | undefined =
+    chainNode === undefined
+      ? undefined
+      : nodeView({
+          chainNode,
+          libp2p: node,
+          history: config.history,
+          ...(init.signer === undefined ? {} : { validatorKey: init.signer.publicKey }),
+        })
+  const stops: (() => Promise<void> | void)[] = []
+  const stop = async () => {
+    for (const s of stops.reverse()) await s()
+  }
+  let faucetInfo: NodeServices['faucet']
+  try {
+    let api: ApiServer | undefined
+    if (view !== undefined && config.api !== undefined) {
+      const faucetSigner = init.faucetSigner
+      const faucet =
+        faucetSigner === undefined
+          ? undefined
+          : new Faucet(
+              {
+                core: view.core,
+                chain: view.chain,
+                mempool: view.mempool,
+                submitTx: view.submitTx,
+                publicKey: faucetSigner.publicKey,
+                sign: faucetSigner.sign,
+              },
+              { amount: config.faucetAmount },
+            )
+      api = await startApiServer({
+        address: config.api,
+        node: view,
+        ...(faucet === undefined ? {} : { faucet }),
+        onError: (err, where) => log.error({ err, where }, 'the API failed to answer'),
+      })
+      stops.push(() => api?.close())
+      if (faucet !== undefined) faucetInfo = { address: faucet.address, amount: faucet.amount }
+    }
+    let metricsUrl: string | undefined
+    if (config.metrics !== undefined) {
+      const metrics = createNodeMetrics({
+        libp2p: node,
+        ...(view === undefined ? {} : { node: view, chainDir: join(config.dataDir, 'chain') }),
+      })
+      stops.push(() => metrics.close())
+      const server = await startMetricsServer({
+        address: config.metrics,
+        registry: metrics.registry,
+        readiness: () => readiness(node, view),
+        onError: (err) => log.error({ err }, 'metrics failed'),
+      })
+      stops.push(() => server.close())
+      metricsUrl = server.url
+    }
+    return { api, faucet: faucetInfo, metricsUrl, stop }
+  } catch (err) {
+    await stop()
+    throw err
+  }
+}
