@@ -131,6 +131,14 @@ export class ConsensusDriver {
       this.#serial(async () => {
         if (this.#machine.step === 'decided') return
         for (const m of this.#own) await this.#publish(m)
+        // The proof of lock behind our valid value: a later proposal cites it, and peers that
+        // missed some of its prevotes (their senders may have moved on) need them to accept it.
+        const validRound = this.#machine.validRound
+        if (validRound !== null && this.#machine.round > validRound) {
+          for (const vote of this.#machine.votes(validRound, 'prevote')) {
+            await this.#publish({ type: 'vote', vote })
+          }
+        }
       })
     }, this.#rebroadcastMs)
   }

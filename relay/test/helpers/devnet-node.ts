@@ -1,5 +1,7 @@
 // Nodes of a test network as child processes (`weft node`), watched through their JSON log
 // lines: which blocks each committed, and waits that end on a log event or a deadline.
+
+import { API_LINE_PREFIX } from '../../src/constants.ts'
 import type { DevnetLayout, DevnetNode } from '../../src/devnet/devnet-layout.ts'
 import { runWeft, type WeftProcess } from './weft-process.ts'
 
@@ -10,6 +12,8 @@ export interface RunningNode {
   address: string
   /** Block id (hex) by height, as committed by this node. */
   committed: Map<number, string>
+  /** The HTTP API's base URL, when started with { api: true }. */
+  apiUrl: string | undefined
   /** Every JSON log line so far. */
   logs: Record<string, unknown>[]
   /** Resolves when a log line satisfies `test`, rejects after `timeoutMs` or when the node exits. */
@@ -26,7 +30,7 @@ export async function startNode(
   layout: DevnetLayout,
   node: DevnetNode,
   bootstrap: readonly string[],
-  options: { validate?: boolean; genesisFile?: string } = {},
+  options: { validate?: boolean; genesisFile?: string; api?: boolean } = {},
 ): Promise<RunningNode> {
   const args = [
     'node',
@@ -37,7 +41,7 @@ export async function startNode(
     '--listen',
     '/ip4/127.0.0.1/tcp/0',
     '--api',
-    'off',
+    options.api === true ? '127.0.0.1:0' : 'off',
     '--metrics',
     'off',
     ...bootstrap.flatMap((b) => ['--bootstrap', b]),
@@ -66,6 +70,16 @@ export async function startNode(
     for (const w of waiters) w()
   })
   const info = await process.listening
+  const findApi = () =>
+    process
+      .stderr()
+      .split('\n')
+      .find((l) => l.startsWith(API_LINE_PREFIX))
+  // The API line is written before the listening line, but on the other pipe.
+  while (options.api === true && findApi() === undefined) {
+    await new Promise((resolve) => process.child.stderr.once('data', resolve))
+  }
+  const apiLine = findApi()
   const address = info.multiaddrs.find((a) => a.includes('/tcp/') && !a.includes('/ws')) as string
 
   const waitForLog: RunningNode['waitForLog'] = (test, timeoutMs, what) =>
@@ -97,6 +111,7 @@ export async function startNode(
     process,
     address,
     committed,
+    apiUrl: apiLine?.slice(API_LINE_PREFIX.length).trim(),
     logs,
     waitForLog,
     waitForHeight: (height, timeoutMs) =>

@@ -3,12 +3,17 @@
 // stopped the chain halts and resumes when one returns; a late node catches up by block sync; a
 // node on another genesis is refused at the status handshake.
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { once } from 'node:events'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { formatAddress } from '@weft/core'
 import { loadCore } from '@weft/wasm'
 import { createDevnetLayout, type DevnetLayout } from '../../src/devnet/devnet-layout.ts'
+import { decryptKey } from '../../src/keys/decrypt-key.ts'
+import { ed25519Signer } from '../../src/keys/ed25519-key.ts'
+import { readKeyFile } from '../../src/keys/key-file-io.ts'
 import { type RunningNode, startNode, stopNode } from '../helpers/devnet-node.ts'
 
 const core = await loadCore()
@@ -29,7 +34,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function start(index: number, options: { validate?: boolean } = {}): Promise<RunningNode> {
+async function start(
+  index: number,
+  options: { validate?: boolean; api?: boolean } = {},
+): Promise<RunningNode> {
   const node =
     index < 0 ? layout.relay : (layout.validators[index] as (typeof layout.validators)[number])
   const n = await startNode(
@@ -72,10 +80,58 @@ function assertNoEquivocation(nodes: readonly RunningNode[]): void {
 describe('a four-validator network', { timeout: 240_000 }, () => {
   let v: RunningNode[] = []
 
-  it('commits blocks that every validator agrees on', async () => {
-    v = [await start(0), await start(1), await start(2), await start(3)]
-    await Promise.all(v.map((n) => n.waitForHeight(5, 30_000)))
-    assert.ok(assertAgreement(v) >= 4 * 4 * 5)
+  it('commits blocks and transfers that every validator agrees on', async () => {
+    v = [await start(0, { api: true }), await start(1), await start(2), await start(3)]
+    await Promise.all(v.map((n) => n.waitForHeight(3, 30_000)))
+    // Five transfers from the faucet account, signed here, submitted to validator 1's API.
+    const api = (v[0] as RunningNode).apiUrl as string
+    const password = readFileSync(layout.passwordFile, 'utf8').trim()
+    const sign = ed25519Signer(await decryptKey(readKeyFile(layout.faucet.keyFile), password))
+    const to = new Uint8Array(20).fill(42)
+    const hashes: string[] = []
+    for (let nonce = 0n; nonce < 5n; nonce++) {
+      const tx = {
+        kind: 'transfer' as const,
+        sender: layout.faucet.publicKey,
+        nonce,
+        maxFeePerByte: 5000n,
+        tipPerByte: 10n,
+        to,
+        amount: 1_000_000n + nonce,
+      }
+      const signature = sign(core.chain.transactionSignDigest(layout.chainId, tx))
+      const bytes = core.chain.encodeTransaction({ ...tx, signature })
+      const res = await fetch(`${api}/v1/txs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tx: Buffer.from(bytes).toString('hex') }),
+      })
+      assert.equal(res.status, 202, await res.clone().text())
+      hashes.push(((await res.json()) as { hash: string }).hash)
+    }
+    const heights = new Set<number>()
+    for (const hash of hashes) {
+      const deadline = Date.now() + 30_000
+      for (;;) {
+        const status = (await (await fetch(`${api}/v1/txs/${hash}`)).json()) as {
+          status: string
+          height?: number
+        }
+        if (status.status === 'final') {
+          heights.add(status.height as number)
+          break
+        }
+        assert.ok(Date.now() < deadline, `${hash} not final: ${JSON.stringify(status)}`)
+        await once(v[0]?.process.child.stderr as NodeJS.ReadableStream, 'data')
+      }
+    }
+    const account = (await (await fetch(`${api}/v1/accounts/${formatAddress(to)}`)).json()) as {
+      balance: string
+    }
+    assert.equal(account.balance, String(5_000_000n + 10n))
+    const last = Math.max(...heights)
+    await Promise.all(v.map((n) => n.waitForHeight(last + 1, 30_000)))
+    assert.ok(assertAgreement(v) >= 4 * 4 * 4, 'every validator committed the same blocks')
   })
 
   it('goes on without one validator; the one killed with SIGKILL rejoins without double-signing', async () => {
