@@ -7,10 +7,17 @@ import type { Chain } from './chain.ts'
 export function chainMempoolValidator(chain: Chain): MempoolValidator {
   const core = chain.core
   return {
+    // Decoding only: admit() runs every stateless check, the signature included, so each
+    // transaction's signature is verified once on its way into the pool.
     decode(bytes) {
-      const check = core.chain.checkTransaction(bytes, chain.chainId)
-      if (!check.ok) return { error: check.reason }
-      const { tx, id } = core.chain.decodeTransaction(bytes)
+      let decoded: ReturnType<typeof core.chain.decodeTransaction>
+      try {
+        decoded = core.chain.decodeTransaction(bytes)
+      } catch (err) {
+        if (err instanceof WeftCoreError) return { error: err.code }
+        throw err
+      }
+      const { tx, id } = decoded
       return {
         id,
         sender: core.chain.addressOf(tx.sender),

@@ -38,6 +38,8 @@ export interface DevnetOptions {
   params?: Partial<ParamsView>
   /** Key-file KDF work; tests lower it, real devnets keep the default. */
   scrypt?: ScryptParams
+  /** More funded accounts (benchmarks fund their senders at genesis). */
+  accounts?: readonly { address: Uint8Array; balance: bigint }[]
 }
 
 const VALIDATOR_STAKE = 1_000n * WEFT
@@ -85,7 +87,10 @@ export async function createDevnetLayout(
     chainId,
     genesisTime: BigInt(Date.now()),
     params: { ...core.views.defaultParams(), ...options.params },
-    accounts: [{ address: faucetAddress, balance: FAUCET_BALANCE }],
+    accounts: [
+      { address: faucetAddress, balance: FAUCET_BALANCE },
+      ...(options.accounts ?? []),
+    ].sort((a, b) => Buffer.compare(a.address, b.address)),
     validators: validators
       .map((v) => ({ publicKey: v.publicKey as Uint8Array, stake: VALIDATOR_STAKE }))
       .sort((a, b) => Buffer.compare(a.publicKey, b.publicKey)),
