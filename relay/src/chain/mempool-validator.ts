@@ -6,6 +6,9 @@ import type { Chain } from './chain.ts'
 
 export function chainMempoolValidator(chain: Chain): MempoolValidator {
   const core = chain.core
+  // The pool keeps each transaction's bytes as one object; once admission verified its
+  // signature, re-validation after later blocks checks only what a block can change.
+  const verified = new WeakSet<Uint8Array>()
   return {
     // Decoding only: admit() runs every stateless check, the signature included, so each
     // transaction's signature is verified once on its way into the pool.
@@ -28,7 +31,10 @@ export function chainMempoolValidator(chain: Chain): MempoolValidator {
     },
     admit(tx, ahead) {
       try {
-        const admitted = core.blocks.admit(chain.tree, chain.head.root, tx, chain.chainId, ahead)
+        const admitted = core.blocks.admit(chain.tree, chain.head.root, tx, chain.chainId, ahead, {
+          signatureVerified: verified.has(tx),
+        })
+        verified.add(tx)
         return { ok: true, feeBurned: admitted.feeBurned, tip: admitted.tip }
       } catch (err) {
         // A rule's verdict; anything else (the store failing) means "cannot answer now".

@@ -248,8 +248,10 @@ std::int32_t weft_block_build(Session* s, TreeHandle* h, const std::uint8_t* roo
 // signature, then admission and execution rules), after the same sender's earlier pooled
 // transactions have run: the mempool's question. Request: chain id (varint-length) | tx
 // (varint-length) | ahead (varint count, each varint-length), executed in order first in a
-// scratch overlay — a failure among them is the answer. Output: tx id [32] | size u64 | fee
-// burned u64 | tip u64; or a negative TxError, or a State status when the state could not be read.
+// scratch overlay — a failure among them is the answer — | u8 check_signature (0 when the host
+// already verified this transaction's signature: re-validating the pool after a block). Output: tx
+// id [32] | size u64 | fee burned u64 | tip u64; or a negative TxError, or a State status when the
+// state could not be read.
 WEFT_EXPORT(weft_tx_admit)
 std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
                            const std::uint8_t* request, std::uint32_t request_len) {
@@ -257,6 +259,7 @@ std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
   const auto chain_id = read_chain_id(r);
   const auto tx = r.bytes(kMaxObjectBytes);
   const auto ahead = read_list(r);
+  const bool check_signature = r.boolean();
   if (!r.finish()) return error_status(ErrorDomain::Decode, r.error());
 
   ch::StateView view(h->tree, hash_at(root));
@@ -273,7 +276,8 @@ std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
     if (!view.ok()) return view_failure(view);
     if (!receipt) return error_status(ErrorDomain::Tx, receipt.error());
   }
-  const auto checked = ch::check_tx(tx, chain_id, params);
+  const auto checked = check_signature ? ch::check_tx(tx, chain_id, params)
+                                       : ch::check_tx_fields(tx, chain_id, params);
   if (!checked) return error_status(ErrorDomain::Tx, checked.error());
   const auto charge = ch::verify_tx(checked.value(), view, params, ctx);
   if (!view.ok()) return view_failure(view);

@@ -223,6 +223,8 @@ export class BlockEngine {
    * Every check `tx` must pass to enter the next block on the state at `root`, after `ahead` —
    * the same sender's earlier pooled transactions, in nonce order — has run: the mempool's
    * question. Throws WeftCoreError with the core's reason ("TxError.NonceTooHigh", …).
+   * `signatureVerified` skips the signature check for a transaction this host already verified
+   * with this core (re-checking its pool after a block); every other check still runs.
    */
   admit(
     tree: StateTree,
@@ -230,11 +232,13 @@ export class BlockEngine {
     tx: Uint8Array,
     chainId: string,
     ahead: readonly Uint8Array[] = [],
+    options: { signatureVerified?: boolean } = {},
   ): Admission {
     const frame = new FrameWriter()
       .bytes(chainIdBytes(chainId))
       .bytes(checkBytes('tx', tx))
       .list(checkList('ahead', ahead))
+      .u8(options.signatureVerified === true ? 0 : 1)
     checkBytes('root', root, HASH_BYTES)
     const status = this.#mem.withRegion(HASH_BYTES + frame.length, (base) => {
       this.#mem.write(base, root)

@@ -116,6 +116,31 @@ describe('the block engine', () => {
     tree.close()
   })
 
+  it('skips only the signature for a transaction the host already verified', () => {
+    const { tree, loaded } = open()
+    const forged = core.views.encode('transaction', {
+      ...core.views.decode('transaction', transfer(0n, WEFT)),
+      signature: new Uint8Array(64).fill(9),
+    })
+    assert.throws(
+      () => core.blocks.admit(tree, loaded.root, forged, CHAIN),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'TxError.BadSignature',
+    )
+    assert.equal(
+      core.blocks.admit(tree, loaded.root, forged, CHAIN, [], { signatureVerified: true }).size,
+      BigInt(forged.length),
+    )
+    // The stateful rules still run without the signature check.
+    assert.throws(
+      () =>
+        core.blocks.admit(tree, loaded.root, transfer(3n, WEFT), CHAIN, [], {
+          signatureVerified: true,
+        }),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'TxError.NonceTooHigh',
+    )
+    tree.close()
+  })
+
   it('builds a block that validates, skipping what cannot run, and names the rule a bad block breaks', () => {
     const { tree, loaded } = open()
     const proposer = core.chain.addressOf(validatorKey)
