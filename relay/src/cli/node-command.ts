@@ -2,6 +2,7 @@
 // consensus core, starts the node, its HTTP API and metrics, prints where it listens, and runs
 // until SIGINT or SIGTERM.
 import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { loadCore, type WeftCore } from '@weft/wasm'
 import { GenesisMismatchError } from '../chain/chain.ts'
 import { ConfigError } from '../config/errors.ts'
@@ -27,6 +28,7 @@ import { loadOrCreateNodeIdentity, NodeIdentityError } from '../node/node-identi
 import { type NodeServices, startNodeServices } from '../node/node-services.ts'
 import type { UnlockedKey } from '../node/unlock-key.ts'
 import { unlockValidatorKey } from '../node/validator-key.ts'
+import { LmdbDatastore } from '../storage/lmdb-datastore.ts'
 import { type CommandIo, commandCwd, commandEnv } from './command-io.ts'
 
 /** Runs the command to completion and returns the process exit status. */
@@ -94,6 +96,8 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     return 1
   }
 
+  // The peer store and DHT records persist in the data dir (relay/src/storage/lmdb-datastore.ts).
+  const peerStore = new LmdbDatastore(join(config.dataDir, 'peers'))
   let node: Awaited<ReturnType<typeof createWeftNode>>
   try {
     node = await createWeftNode({
@@ -102,9 +106,11 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
       relay: config.relay,
       privateKey: identity.privateKey,
       verify,
+      datastore: peerStore,
     })
   } catch (err) {
     say(`cannot start listening on ${config.listen.join(' ')}:\n${listenFailures(err)}`)
+    await peerStore.close()
     return 1
   }
 
@@ -124,6 +130,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
       if (!(err instanceof GenesisFileError || err instanceof GenesisMismatchError)) throw err
       say(err.message)
       await node.stop()
+      await peerStore.close()
       return EXIT_USAGE
     }
   } else {
@@ -144,6 +151,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     say(err.message)
     await chainNode?.stop()
     await node.stop()
+    await peerStore.close()
     return 1
   }
   if (services.faucet !== undefined) {
@@ -166,6 +174,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   await services.stop()
   await chainNode?.stop()
   await node.stop()
+  await peerStore.close()
   say('stopped')
   return 0
 }

@@ -2,10 +2,13 @@
 // browsers, a circuit relay for browsers and NATed peers, and Weft's protocols on top.
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
+import { autoNAT } from '@libp2p/autonat'
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
+import { dcutr } from '@libp2p/dcutr'
 import { gossipsub } from '@libp2p/gossipsub'
 import { identify } from '@libp2p/identify'
 import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import { kadDHT } from '@libp2p/kad-dht'
 import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { webRTCDirect } from '@libp2p/webrtc'
@@ -16,6 +19,7 @@ import {
   type SignatureVerifier,
   VERIFY_PROTOCOL,
 } from '@weft/core'
+import type { Datastore } from 'interface-datastore'
 import { createLibp2p } from 'libp2p'
 
 export interface WeftNodeInit {
@@ -29,7 +33,25 @@ export interface WeftNodeInit {
   privateKey?: PrivateKey
   /** The consensus core's Ed25519 verifier, serving the verify protocol. */
   verify: SignatureVerifier
+  /** Where libp2p keeps its peer store and DHT records; none: in memory only. */
+  datastore?: Datastore
 }
+
+/** Weft's own DHT: its records and routing tables never mix with other libp2p networks'. */
+export const WEFT_DHT_PROTOCOL = '/weft/kad/1.0.0'
+
+// Circuit relay limits, set for browsers that use a relay to reach the network or each other
+// (docs/network.md): a reservation lasts an hour and is renewed by the client; a relayed
+// connection carries at most 2 minutes and 16 MiB before the two sides must have upgraded
+// (WebRTC through the relay) or reconnected — enough for a signalling exchange and a light
+// client's header sync, not for bulk traffic that belongs on direct connections.
+export const RELAY_LIMITS = {
+  maxReservations: 256,
+  reservationTtlMs: 60 * 60 * 1000,
+  durationLimitMs: 2 * 60 * 1000,
+  dataLimitBytes: 16n * 1024n * 1024n,
+  maxInboundHopStreams: 64,
+} as const
 
 export type WeftNode = Awaited<ReturnType<typeof createWeftNode>>
 
@@ -38,6 +60,7 @@ export async function createWeftNode(init: WeftNodeInit) {
   const announce = init.announce ?? []
   const node = await createLibp2p({
     start: false,
+    ...(init.datastore === undefined ? {} : { datastore: init.datastore }),
     ...(init.privateKey === undefined ? {} : { privateKey: init.privateKey }),
     addresses: {
       listen: [...init.listen],
@@ -55,7 +78,24 @@ export async function createWeftNode(init: WeftNodeInit) {
         // Above the largest topic limit (a proposal with a full block); each topic checks its own.
         maxInboundDataLength: 5 * 1024 * 1024,
       }),
-      ...(init.relay === false ? {} : { relay: circuitRelayServer() }),
+      // Server mode: a node is a full DHT participant that others can query (browsers are clients).
+      dht: kadDHT({ protocol: WEFT_DHT_PROTOCOL, clientMode: false }),
+      autoNAT: autoNAT(),
+      dcutr: dcutr(),
+      ...(init.relay === false
+        ? {}
+        : {
+            relay: circuitRelayServer({
+              maxInboundHopStreams: RELAY_LIMITS.maxInboundHopStreams,
+              reservations: {
+                maxReservations: RELAY_LIMITS.maxReservations,
+                reservationTtl: RELAY_LIMITS.reservationTtlMs,
+                applyDefaultLimit: true,
+                defaultDurationLimit: RELAY_LIMITS.durationLimitMs,
+                defaultDataLimit: RELAY_LIMITS.dataLimitBytes,
+              },
+            }),
+          }),
     },
   })
   await node.handle(VERIFY_PROTOCOL, createVerifyHandler({ verify: init.verify }), {

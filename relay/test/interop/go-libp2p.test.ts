@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { ListeningInfo } from '../../src/index.ts'
+import { RELAY_LIMITS } from '../../src/node/create-node.ts'
 import {
   buildGoPeer,
   GO_MISSING_MESSAGE,
@@ -126,8 +127,8 @@ describe('go-libp2p interop', () => {
     assert.equal((await listener.next('stopping')).reason, 'stdin closed')
   })
 
-  // Circuit v2 gives Limit.duration in seconds; js-libp2p 4.2.13 sends its two-minute default as
-  // 120000 (milliseconds) and still cuts relayed connections after two minutes, so a go peer
+  // Circuit v2 gives Limit.duration in seconds; js-libp2p 4.2.13 sends the duration limit in
+  // milliseconds (2 minutes as 120000) and still cuts relayed connections after it, so a go peer
   // believes it has 33 hours. Pinned here so the js-libp2p upgrade that fixes it is noticed: this
   // test then fails, and should expect 120. See docs/interop.md.
   it('hears the relay limits in its reservation, the duration in milliseconds (js-libp2p deviation)', {
@@ -137,8 +138,9 @@ describe('go-libp2p interop', () => {
     const listener = goPeer(binary, ['--mode', 'reserve', '--connect', relayAddr('tcp')])
     const reserved = await listener.next('reserved')
     assert.equal(await listener.stop(), 0)
-    assert.equal(reserved.limitDataBytes, 128 * 1024)
-    assert.equal(reserved.limitDurationSec, 2 * 60 * 1000)
+    // Weft's own relay limits (relay/src/node/create-node.ts), as the go peer hears them.
+    assert.equal(reserved.limitDataBytes, Number(RELAY_LIMITS.dataLimitBytes))
+    assert.equal(reserved.limitDurationSec, RELAY_LIMITS.durationLimitMs)
   })
 })
 
