@@ -22,6 +22,8 @@ export interface NetworkFigures {
   p50Ms: number
   p99Ms: number
   referencePerSecond: number
+  /** Transactions in each block committed during the run, in order. */
+  blockTxCounts: number[]
 }
 
 interface Sender {
@@ -139,6 +141,7 @@ export async function networkFigures(
     const submitted = new Map<string, number>()
     const latencies: number[] = []
     let finalized = 0
+    const blockTxCounts: number[] = []
     let lastFinal = 0
     const ws = new WebSocket(`${first.api.replace('http', 'ws')}/v1/ws`)
     await new Promise((resolve) => ws.addEventListener('open', resolve, { once: true }))
@@ -148,8 +151,9 @@ export async function networkFigures(
         type: string
         block?: { height: number; txCount: number }
       }
-      if (message.type !== 'block' || message.block === undefined || message.block.txCount === 0)
-        return
+      if (message.type !== 'block' || message.block === undefined) return
+      blockTxCounts.push(message.block.txCount)
+      if (message.block.txCount === 0) return
       const at = performance.now()
       void fetch(`${first.api}/v1/blocks/${message.block.height}`)
         .then((r) => r.json() as Promise<{ txs: { hash: string }[] }>)
@@ -213,6 +217,7 @@ export async function networkFigures(
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       referencePerSecond: referenceRate(core, senders, layout.chainId),
+      blockTxCounts,
     }
   } finally {
     for (const n of nodes) n.child.kill('SIGTERM')

@@ -93,6 +93,7 @@ export {
   type FinalizedBlock,
   MessageFormatError,
 } from './net/consensus-message.ts'
+export { GOSSIP_SIGNATURE_POLICY, gossipMessageId } from './net/gossip-config.ts'
 export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
 export {

@@ -3,9 +3,16 @@
 // without a round trip; a finalized block travels with the commit that made it final.
 import { FrameReader, FrameWriter } from '@weft/wasm'
 
-export type ConsensusMessage =
+export type ConsensusMessage = (
   | { type: 'proposal'; proposal: Uint8Array; block: Uint8Array }
   | { type: 'vote'; vote: Uint8Array }
+) & {
+  /**
+   * Which sending of the message this is. Gossip ids are content hashes, so a re-sent message
+   * (lost the first time) needs different bytes to travel again; the count is all that differs.
+   */
+  attempt?: number
+}
 
 const PROPOSAL = 1
 const VOTE = 2
@@ -18,14 +25,16 @@ export function encodeConsensusMessage(m: ConsensusMessage): Uint8Array {
   const w = new FrameWriter()
   if (m.type === 'proposal') w.u8(PROPOSAL).bytes(m.proposal).bytes(m.block)
   else w.u8(VOTE).bytes(m.vote)
-  return toBytes(w)
+  return toBytes(w.varint(m.attempt ?? 0))
 }
 
 export function decodeConsensusMessage(data: Uint8Array): ConsensusMessage {
   return read(data, (r) => {
     const tag = r.u8()
-    if (tag === PROPOSAL) return { type: 'proposal', proposal: r.bytes(), block: r.bytes() }
-    if (tag === VOTE) return { type: 'vote', vote: r.bytes() }
+    if (tag === PROPOSAL) {
+      return { type: 'proposal', proposal: r.bytes(), block: r.bytes(), attempt: r.varint() }
+    }
+    if (tag === VOTE) return { type: 'vote', vote: r.bytes(), attempt: r.varint() }
     throw new MessageFormatError(`unknown consensus message type ${tag}`)
   })
 }

@@ -79,6 +79,7 @@ export class ConsensusDriver {
   readonly #onPeerAhead: ((peer: PeerId, height: bigint) => void) | undefined
   readonly #rebroadcastMs: number
   #rebroadcast: ReturnType<typeof setInterval> | undefined
+  #attempt = 0
   #queue: Promise<void> = Promise.resolve()
   #stopped = false
   #halted = false
@@ -130,13 +131,14 @@ export class ConsensusDriver {
     this.#rebroadcast = setInterval(() => {
       this.#serial(async () => {
         if (this.#machine.step === 'decided') return
-        for (const m of this.#own) await this.#publish(m)
+        this.#attempt++
+        for (const m of this.#own) await this.#publish({ ...m, attempt: this.#attempt })
         // The proof of lock behind our valid value: a later proposal cites it, and peers that
         // missed some of its prevotes (their senders may have moved on) need them to accept it.
         const validRound = this.#machine.validRound
         if (validRound !== null && this.#machine.round > validRound) {
           for (const vote of this.#machine.votes(validRound, 'prevote')) {
-            await this.#publish({ type: 'vote', vote })
+            await this.#publish({ type: 'vote', vote, attempt: this.#attempt })
           }
         }
       })

@@ -16,6 +16,8 @@ import { webSockets } from '@libp2p/websockets'
 import {
   createVerifyHandler,
   DEFAULT_VERIFY_MAX_INBOUND_STREAMS,
+  GOSSIP_SIGNATURE_POLICY,
+  gossipMessageId,
   type SignatureVerifier,
   VERIFY_PROTOCOL,
 } from '@weft/core'
@@ -73,6 +75,8 @@ export async function createWeftNode(init: WeftNodeInit) {
       identify: identify(),
       ping: ping(),
       pubsub: gossipsub({
+        globalSignaturePolicy: GOSSIP_SIGNATURE_POLICY,
+        msgIdFn: gossipMessageId,
         // A lone validator, or the first node of a network, publishes before anyone listens.
         allowPublishToZeroTopicPeers: true,
         // Above the largest topic limit (a proposal with a full block); each topic checks its own.

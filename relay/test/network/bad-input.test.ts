@@ -20,6 +20,8 @@ import {
   encodeBlocksRequest,
   encodeConsensusMessage,
   encodeStatus,
+  GOSSIP_SIGNATURE_POLICY,
+  gossipMessageId,
   ProtocolError,
   STATUS_LIMITS,
   STATUS_PROTOCOL,
@@ -46,6 +48,9 @@ async function makeAttacker() {
     services: {
       identify: identify(),
       pubsub: gossipsub({
+        // Speaks Weft's gossip settings, so its messages reach the node's own checks.
+        globalSignaturePolicy: GOSSIP_SIGNATURE_POLICY,
+        msgIdFn: gossipMessageId,
         allowPublishToZeroTopicPeers: true,
         maxInboundDataLength: 8 * 1024 * 1024,
       }),
