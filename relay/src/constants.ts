@@ -63,3 +63,13 @@ export const KEY_PASSWORD_ENV = 'WEFT_KEY_PASSWORD'
 
 /** Shortest password `weft keys create` accepts. */
 export const MIN_KEY_PASSWORD_LENGTH = 8
+
+/** Where `weft status` and `weft wallet` find a node's API unless --api or WEFT_API_URL says. */
+export const DEFAULT_API_URL = `http://${DEFAULT_API_ADDR}`
+export const API_URL_ENV = 'WEFT_API_URL'
+
+/** How long the CLI waits for one answer from a node's API before giving up on it. */
+export const API_REQUEST_TIMEOUT_MS = 10_000
+
+/** How long `weft wallet send --wait` waits for its transaction to be final unless --timeout. */
+export const DEFAULT_TX_WAIT_SECONDS = 60

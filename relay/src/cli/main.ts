@@ -5,6 +5,8 @@ import { devnetCommand } from './devnet-command.ts'
 import { genesisCommand } from './genesis-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { nodeCommand } from './node-command.ts'
+import { statusCommand } from './status-command.ts'
+import { walletCommand } from './wallet-command.ts'
 
 export const USAGE = `Usage: weft <command> [options]
 
@@ -13,6 +15,9 @@ Commands:
   keys    create and show encrypted key files (weft keys --help)
   genesis write a new chain's genesis file (weft genesis --help)
   devnet  run a local network: validators, a relay with a faucet, the web app (weft devnet --help)
+  status  ask a node's API where it stands: chain, height, peers, consensus (weft status --help)
+  wallet  an account's balance, and transfers signed from a key file, through a node's API
+          (weft wallet --help)
 `
 
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -25,8 +30,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   if (command === 'keys') return keysCommand(rest, io)
   if (command === 'devnet') return devnetCommand(rest, io)
   if (command === 'genesis') return genesisCommand(rest, io)
+  if (command === 'status') return statusCommand(rest, io)
+  if (command === 'wallet') return walletCommand(rest, io)
   io.stderr(
-    `weft: unknown command '${command}'; commands: node, keys, genesis, devnet (see weft --help)`,
+    `weft: unknown command '${command}'; commands: node, keys, genesis, devnet, status, wallet (see weft --help)`,
   )
   return EXIT_USAGE
 }

@@ -2,24 +2,19 @@
 // node` as a child process, the only validator of a fresh chain (blocks every quarter second),
 // with a faucet. Every answer is checked as an outside tool would read it — JSON over HTTP.
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { formatAddress } from '@weft/core'
-import { loadCore, type Transaction, type WeftCore } from '@weft/wasm'
-import { API_LINE_PREFIX, METRICS_LINE_PREFIX, main, readKeyFile } from '../../src/index.ts'
-import { testIo } from '../helpers/command-io.ts'
-import { runWeft, type WeftProcess } from '../helpers/weft-process.ts'
+import type { Transaction, WeftCore } from '@weft/wasm'
+import { readKeyFile } from '../../src/index.ts'
+import { type Answer, ApiTestNode, apiCall, apiPost, until, WEFT } from '../helpers/api-node.ts'
+import type { WeftProcess } from '../helpers/weft-process.ts'
 
 const CHAIN = 'weft-api-test'
-const WEFT = 1_000_000_000n
-const PASSWORD = 'api test password'
 const KEEP_BLOCKS = 30
 
+let node: ApiTestNode
 let core: WeftCore
-let dir: string
 let weft: WeftProcess
 let api: string
 let metrics: string
@@ -32,26 +27,8 @@ const aliceKey = ed25519.getPublicKey(alice)
 let aliceAddress: Uint8Array
 const bob = new Uint8Array(20).fill(0xb0)
 
-interface Answer {
-  status: number
-  headers: Headers
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field
-  body: any
-}
-
-async function call(path: string, init: RequestInit = {}): Promise<Answer> {
-  const res = await fetch(`${api}${path}`, init)
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, body: text === '' ? null : JSON.parse(text) }
-}
-
-function post(path: string, body: unknown): Promise<Answer> {
-  return call(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-}
+const call = (path: string, init: RequestInit = {}) => apiCall(api, path, init)
+const post = (path: string, body: unknown) => apiPost(api, path, body)
 
 /** Asserts the documented error shape: a 4xx (or the given status) with a code and a message. */
 function assertError(answer: Answer, status: number, code: string): void {
@@ -59,16 +36,6 @@ function assertError(answer: Answer, status: number, code: string): void {
   assert.equal(answer.body.error.code, code)
   assert.equal(typeof answer.body.error.message, 'string')
   assert.ok(answer.body.error.message.length > 0)
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000) {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
 }
 
 async function height(): Promise<number> {
@@ -92,70 +59,23 @@ function transfer(nonce: bigint, amount: bigint, to = bob): Uint8Array {
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
 const bytes = (text: string) => Uint8Array.from(Buffer.from(text, 'hex'))
 
-async function createKey(name: string): Promise<string> {
-  const path = join(dir, name)
-  const io = testIo({ cwd: dir })
-  assert.equal(
-    await main(['keys', 'create', '--out', path, '--password-file', join(dir, 'password')], io),
-    0,
-  )
-  return path
-}
-
 before(async () => {
-  core = await loadCore()
-  dir = mkdtempSync(join(tmpdir(), 'weft-api-'))
-  writeFileSync(join(dir, 'password'), `${PASSWORD}\n`)
-  const validatorFile = await createKey('validator.json')
-  const faucetFile = await createKey('faucet.json')
-  validatorKey = readKeyFile(validatorFile).publicKey
+  node = await ApiTestNode.create(CHAIN)
+  core = node.core
+  validatorKey = readKeyFile(node.validatorFile).publicKey
   aliceAddress = core.chain.addressOf(aliceKey)
-  const faucetAddress = core.chain.addressOf(readKeyFile(faucetFile).publicKey)
-  const accounts = [
-    { address: aliceAddress, balance: 1000n * WEFT },
-    { address: faucetAddress, balance: 1_000_000n * WEFT },
-  ].sort((a, b) => hex(a.address).localeCompare(hex(b.address)))
-  const genesis = core.views.encode('genesis', {
-    chainId: CHAIN,
-    genesisTime: BigInt(Date.now()),
-    params: { ...core.views.defaultParams(), timeoutCommitMs: 250 },
-    accounts,
-    validators: [{ publicKey: validatorKey, stake: 1000n * WEFT }],
-  })
-  writeFileSync(join(dir, 'genesis.json'), core.views.decodeJson('genesis', genesis))
-  const password = join(dir, 'password')
-  weft = runWeft([
-    'node',
-    '--genesis',
-    join(dir, 'genesis.json'),
-    '--validator-key',
-    validatorFile,
-    '--validator-key-password-file',
-    password,
-    '--faucet-key',
-    faucetFile,
-    '--faucet-key-password-file',
-    password,
-    '--faucet-amount',
-    '2.5',
+  await node.start({
+    accounts: [{ address: aliceAddress, balance: 1000n * WEFT }],
+    faucetAmount: '2.5',
     // Few enough that the first blocks are pruned while the tests run.
-    '--prune',
-    String(KEEP_BLOCKS),
-  ])
-  api = await weft.printed(API_LINE_PREFIX)
-  metrics = await weft.printed(METRICS_LINE_PREFIX)
-  await weft.listening
-  await until('height 2', async () => ((await height()) >= 2 ? true : undefined))
+    args: ['--prune', String(KEEP_BLOCKS)],
+  })
+  weft = node.weft
+  api = node.api
+  metrics = node.metrics
 })
 
-after(async () => {
-  if (weft?.child.exitCode === null) {
-    weft.child.kill('SIGTERM')
-    await weft.exited
-  }
-  if (process.env.WEFT_TEST_SHOW_NODE === '1') console.log(weft.stderr())
-  rmSync(dir, { recursive: true, force: true })
-})
+after(() => node?.stop())
 
 describe('the HTTP API', { timeout: 120_000 }, () => {
   it('prints where it serves the API and metrics, on loopback', () => {
