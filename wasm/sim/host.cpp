@@ -36,19 +36,27 @@ void Host::start(Node& node) {
   if (node.outbox_height != height) {
     node.outbox.clear();
     node.sticky.clear();
+    node.received.clear();
+    node.received_set.clear();
   }
   node.outbox_height = height;
   apply(node, node.sm->start_height(height, validators_.at(height),
                                     validators_.key(node.index).public_key, node.last_signed));
-  // Replay our own signed messages into the new machine (CometBFT replays its WAL): our votes
-  // count toward our own quorums, and peers may never send them back.
+  // Replay our own signed messages and the peers' messages we had accepted at this height into
+  // the new machine, as CometBFT replays its WAL: our votes count toward our own quorums, and a
+  // restored lock needs the prevotes behind it — peers may never send either again (a Byzantine
+  // voter that moved on withholds its POL prevotes; only our relay can deliver them).
   for (const auto& bytes : node.outbox) scheduler_.after(0, Deliver{node.index, node.index, bytes});
+  for (const auto& bytes : node.received)
+    scheduler_.after(0, Deliver{node.index, node.index, bytes});
   scheduler_.after(kGossipMs, GossipTick{node.index, node.incarnation});
 }
 
 void Host::start_height(Node& node, std::uint64_t height) {
   node.outbox.clear();
   node.sticky.clear();
+  node.received.clear();
+  node.received_set.clear();
   node.outbox_height = height;
   apply(node, node.sm->start_height(height, validators_.at(height),
                                     validators_.key(node.index).public_key, node.last_signed));
@@ -93,6 +101,7 @@ void Host::receive(Node& node, std::uint32_t from, const Bytes& bytes) {
       ++traffic_.rejected;
       return;
     }
+    log_received(node, bytes);
     apply(node, sm.on_proposal(p.value()));
     return;
   }
@@ -115,6 +124,7 @@ void Host::receive(Node& node, std::uint32_t from, const Bytes& bytes) {
       ++traffic_.rejected;
       return;
     }
+    log_received(node, bytes);
     apply(node, sm.on_vote(v.value()));
     return;
   }
@@ -136,6 +146,13 @@ void Host::receive(Node& node, std::uint32_t from, const Bytes& bytes) {
   default:
     ++traffic_.rejected;
   }
+}
+
+// The write-ahead log of a real node: every verified message of the current height is on disk
+// before the machine reads it, so a restart resumes with the votes behind its lock.
+void Host::log_received(Node& node, const Bytes& bytes) {
+  if (node.outbox_height != node.sm->height()) return;
+  if (node.received_set.insert(bytes).second) node.received.push_back(bytes);
 }
 
 void Host::apply(Node& node, const c::Actions& actions) {

@@ -58,6 +58,7 @@ public:
 
 private:
   void sign_and_send(Node& node, const consensus::Action& action);
+  void log_received(Node& node, const Bytes& bytes);
   void on_decide(Node& node, const consensus::Decide& d);
   void gossip(Node& node);
 

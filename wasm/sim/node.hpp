@@ -1,13 +1,15 @@
 // One simulated validator: its consensus::StateMachine and what its host keeps around it, split
 // the way a real node's memory and disk are. A crash loses the machine, the sign guard and the
-// catch-up bookkeeping; the last-signed record, the decided blocks and the node's own signed
-// messages of the current height survive it, as a real node keeps them beside its vote record.
+// catch-up bookkeeping; the last-signed record, the decided blocks, the node's own signed
+// messages of the current height and the peers' messages it accepted at that height (its WAL)
+// survive it, as a real node keeps them beside its vote record.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -34,6 +36,10 @@ struct Node {
   // keeps its last signatures beside the last-signed record).
   std::vector<Bytes> outbox;
   std::vector<bool> sticky; // prevotes for a block: a later proof-of-lock may need them
+  // Peers' verified votes and proposals at outbox_height, in arrival order (the node's WAL):
+  // replayed after a restart so the machine gets back the prevotes behind a restored lock.
+  std::vector<Bytes> received;
+  std::set<Bytes> received_set;
   std::uint64_t outbox_height = 0;
   // Lost on a crash.
   consensus::SignGuard guard;

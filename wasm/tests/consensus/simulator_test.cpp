@@ -86,3 +86,22 @@ TEST_CASE("simulator: a seed reproduces exactly") {
   CHECK(a.rejected == b.rejected);
   CHECK(a.evidence == b.evidence);
 }
+
+// Regression: honest node 5 (9 of 16 power) locks block B in round 1 of height 3 on prevotes that
+// only it and the Byzantine voters hold, then crashes; the Byzantine nodes decide and move on,
+// and nodes 2 and 3 were still at height 2. The restarted node kept its lock (LastSigned) but
+// not the prevotes behind it, so no peer could ever accept its re-proposal of B and it refused
+// every other value: a stall for ever. The host now replays the messages it had accepted at the
+// height (its WAL) after a restart, so the lock comes back with its proof and is relayed.
+TEST_CASE("simulator: a restarted node's lock keeps its proof of lock (seed 1122)") {
+  weft::sim::Config cfg;
+  cfg.seed = 1122;
+  cfg.validators = 6;
+  cfg.heights = 5;
+  cfg.faults = weft::sim::Faults::Chaos;
+  const auto r = weft::sim::run(cfg);
+  INFO("reproduce: weft_sim --seed 1122 --validators 6 --heights 5 --faults chaos ("
+       << r.property << ": " << r.detail << ")");
+  CHECK(r.ok);
+  CHECK(r.min_decided >= 5);
+}
