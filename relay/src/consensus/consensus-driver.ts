@@ -387,6 +387,7 @@ export class ConsensusDriver {
     this.#log.info(
       {
         height: committed.height,
+        round: this.#machine.round,
         blockId: hex(committed.blockId),
         txs: committed.outcome.receipts.length,
       },
