@@ -249,6 +249,16 @@ void Host::gossip(Node& node) {
       network_.broadcast(node.index, frame_vote(v), false);
     }
   }
+  // Relay every vote we hold for our current round: Tendermint's liveness assumes a message one
+  // correct process received eventually reaches every correct process, and a peer that missed
+  // some votes (its senders may have moved on, or re-send only their latest) can otherwise never
+  // assemble 2f+1 of any kind — not even nil — to leave the round.
+  if (!node.byzantine && sm.step() != c::Step::Decided) {
+    for (const auto type : {c::VoteType::Prevote, c::VoteType::Precommit}) {
+      for (const auto& v : sm.votes(sm.round(), type))
+        network_.broadcast(node.index, frame_vote(v), false);
+    }
+  }
   if (node.byzantine) byzantine_.maybe_send_garbage(node);
 }
 

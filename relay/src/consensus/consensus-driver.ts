@@ -133,6 +133,14 @@ export class ConsensusDriver {
         if (this.#machine.step === 'decided') return
         this.#attempt++
         for (const m of this.#own) await this.#publish({ ...m, attempt: this.#attempt })
+        // Every vote held for the current round: a peer that missed some (their senders may
+        // have moved on) could otherwise never gather 2f+1 of any kind to leave the round.
+        const round = this.#machine.round
+        for (const kind of ['prevote', 'precommit'] as const) {
+          for (const vote of this.#machine.votes(round, kind)) {
+            await this.#publish({ type: 'vote', vote, attempt: this.#attempt })
+          }
+        }
         // The proof of lock behind our valid value: a later proposal cites it, and peers that
         // missed some of its prevotes (their senders may have moved on) need them to accept it.
         const validRound = this.#machine.validRound

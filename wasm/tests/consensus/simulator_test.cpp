@@ -105,3 +105,20 @@ TEST_CASE("simulator: a restarted node's lock keeps its proof of lock (seed 1122
   CHECK(r.ok);
   CHECK(r.min_decided >= 5);
 }
+
+// Seed 462 (4 validators, 2 of them Byzantine, chaos): after the faults an honest node stayed in
+// round 0 having seen only half the prevote power, because hosts re-sent only their own latest
+// messages and nobody relayed anyone else's votes. Hosts now relay every vote they hold for
+// their current round, as Tendermint's gossip assumption requires.
+TEST_CASE("simulator: votes a peer missed reach it through others (seed 462)") {
+  weft::sim::Config cfg;
+  cfg.seed = 462;
+  cfg.validators = 4;
+  cfg.heights = 5;
+  cfg.faults = weft::sim::Faults::Chaos;
+  const auto r = weft::sim::run(cfg);
+  INFO("reproduce: weft_sim --seed 462 --validators 4 --heights 5 --faults chaos ("
+       << r.property << ": " << r.detail << ")");
+  CHECK(r.ok);
+  CHECK(r.min_decided >= 5);
+}
