@@ -7,6 +7,7 @@
 //   light-client skipping verification of 100 000 headers; consensus messages processed/s
 //   initial block download of 10 000 blocks of transfers by a real node, from 1 and 3 peers
 //   finalized transfers/s and submit→final latency on a local four-validator network
+//   a relay's memory per connected client
 // Prints a table with ratios and writes bench/results/bench-<timestamp>.json.
 import {
   createHash,
@@ -24,6 +25,7 @@ import { consensusMessagesPerSecond, coreFigures, lightFigures } from './core.ts
 import { ibdFigures } from './ibd.ts'
 import { measure, measureAsync, type Rate } from './measure.ts'
 import { networkFigures } from './network.ts'
+import { relayMemoryFigures } from './relay-memory.ts'
 
 const SECONDS = Number(process.env.WEFT_BENCH_SECONDS ?? 2)
 const core = await loadCore()
@@ -289,6 +291,20 @@ if (NET_SECONDS > 0) {
       ...(p === 'p99' ? { target: 1 } : {}),
     })
   }
+}
+
+// A relay's resident memory per connected client holding a reservation (bench/relay-memory.ts),
+// beside the relay's own memory at rest.
+const RELAY_CLIENTS = Number(process.env.WEFT_BENCH_RELAY_CLIENTS ?? 40)
+if (RELAY_CLIENTS > 0) {
+  const relay = await relayMemoryFigures(RELAY_CLIENTS)
+  rows.push({
+    name: `relay memory per client (${relay.clients} over WebSockets)`,
+    value: relay.perClientBytes / 1024,
+    unit: 'KiB',
+    reference: `relay at rest ${Math.round(relay.baselineBytes / 2 ** 20)} MiB`,
+    ratio: relay.perClientBytes / relay.baselineBytes,
+  })
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2))
