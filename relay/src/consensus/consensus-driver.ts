@@ -236,7 +236,36 @@ export class ConsensusDriver {
     this.#storePriorities(height)
     this.#own.length = 0
     await this.#run(actions)
+    await this.#replayLog(height)
     await this.#replayWaiting()
+  }
+
+  // The write-ahead log of the height: [1 own | 0 peer] then the message. Own messages are
+  // logged as well as the record the sign guard keeps, so a restart re-sends them.
+  #appendToLog(message: ConsensusMessage, own: boolean): void {
+    const encoded = encodeConsensusMessage({ ...message, attempt: 0 })
+    const entry = new Uint8Array(encoded.length + 1)
+    entry[0] = own ? 1 : 0
+    entry.set(encoded, 1)
+    this.#chain.store.walAppend(Number(this.#machine.height), entry)
+  }
+
+  // After a restart: feed the machine every message it had accepted at this height, so it has
+  // the votes behind its lock again (and can relay them), and re-send its own.
+  async #replayLog(height: number): Promise<void> {
+    const entries = this.#chain.store.walMessages(height)
+    for (const entry of entries) {
+      let message: ConsensusMessage
+      try {
+        message = decodeConsensusMessage(entry.subarray(1))
+      } catch {
+        continue
+      }
+      if (entry[0] === 1) this.#own.push(message)
+      await this.#deliver(message, undefined, true)
+    }
+    if (entries.length > 0)
+      this.#log.info({ height, messages: entries.length }, 'replayed the consensus log')
   }
 
   // The machine decided the head's height: the next one carries its proposer priorities over.
@@ -250,6 +279,7 @@ export class ConsensusDriver {
     this.#storePriorities(height)
     this.#validity.clear()
     this.#own.length = 0
+    this.#chain.store.walTruncate(height)
     await this.#run(actions)
     await this.#replayWaiting()
   }
@@ -306,10 +336,14 @@ export class ConsensusDriver {
         if (a.type === 'broadcastProposal') {
           const block = this.#blocks.get(hex(this.#core.views.decode('proposal', signed).block))
           if (block === undefined) return []
-          await this.#publishOwn({ type: 'proposal', proposal: signed, block })
+          const message = { type: 'proposal' as const, proposal: signed, block }
+          this.#appendToLog(message, true)
+          await this.#publishOwn(message)
           return this.#applied(this.#machine.onProposal(signed))
         }
-        await this.#publishOwn({ type: 'vote', vote: signed })
+        const message = { type: 'vote' as const, vote: signed }
+        this.#appendToLog(message, true)
+        await this.#publishOwn(message)
         return this.#applied(this.#machine.onVote(signed))
       }
       case 'requestValidity':
@@ -483,7 +517,7 @@ export class ConsensusDriver {
     return 'accept'
   }
 
-  async #deliver(message: ConsensusMessage, from?: PeerId): Promise<void> {
+  async #deliver(message: ConsensusMessage, from?: PeerId, replaying = false): Promise<void> {
     this.#log.debug(
       { message: message.type, height: Number(this.#machine.height) },
       'consensus message',
@@ -498,7 +532,10 @@ export class ConsensusDriver {
       this.#remember(blockId, message.block)
       const outcome = this.#machine.onProposal(message.proposal)
       if (outcome.status === 'otherHeight') this.#wait(message, outcome.height, from)
-      else await this.#run(this.#applied(outcome))
+      else {
+        if (outcome.status === 'applied' && !replaying) this.#appendToLog(message, false)
+        await this.#run(this.#applied(outcome))
+      }
       // A decision that waited for this block can now be committed.
       const pending = this.#pendingDecision
       if (pending !== undefined && hex(pending.blockId) === hex(blockId)) {
@@ -508,7 +545,10 @@ export class ConsensusDriver {
     }
     const outcome = this.#machine.onVote(message.vote)
     if (outcome.status === 'otherHeight') this.#wait(message, outcome.height, from)
-    else await this.#run(this.#applied(outcome))
+    else {
+      if (outcome.status === 'applied' && !replaying) this.#appendToLog(message, false)
+      await this.#run(this.#applied(outcome))
+    }
   }
 
   #onFinalizedBlock(data: Uint8Array): Verdict {

@@ -70,6 +70,8 @@ export class ChainStore {
   readonly #commits: Database<Uint8Array, number>
   readonly #blockIds: Database<number, Uint8Array>
   readonly #idsByHeight: Database<Uint8Array, number>
+  readonly #wal: Database<Uint8Array, [number, number]>
+  #walSeq = 0
   readonly #txs: Database<StoredTx, Uint8Array>
   readonly #addressTxs: Database<true, Uint8Array>
   readonly #nodes: Database<Uint8Array, Uint8Array>
@@ -88,6 +90,8 @@ export class ChainStore {
     this.#commits = env.openDB({ name: 'commits', encoding: 'binary' })
     this.#blockIds = env.openDB({ name: 'block-ids' })
     this.#idsByHeight = env.openDB({ name: 'ids-by-height', encoding: 'binary' })
+    this.#wal = env.openDB({ name: 'consensus-wal', encoding: 'binary' })
+    for (const key of this.#wal.getKeys({ reverse: true, limit: 1 })) this.#walSeq = key[1] + 1
     this.#txs = env.openDB({ name: 'txs' })
     this.#addressTxs = env.openDB({ name: 'address-txs', keyEncoding: 'binary' })
     this.#nodes = env.openDB({ name: 'state-nodes', encoding: 'binary' })
@@ -236,6 +240,32 @@ export class ChainStore {
   }
 
   /** Stores the record for `height` and drops the ones before the previous height. */
+  /**
+   * The consensus write-ahead log: every verified proposal and vote of the height being decided,
+   * the node's own included, in arrival order. A restarted node replays it, so it comes back
+   * with the votes behind its lock, not only the lock (docs/node.md). Not awaited: LMDB keeps
+   * the order, and a killed process loses nothing the OS already holds.
+   */
+  walAppend(height: number, message: Uint8Array): void {
+    this.#wal.put([height, this.#walSeq++], message).catch(() => undefined)
+  }
+
+  walMessages(height: number): Uint8Array[] {
+    const out: Uint8Array[] = []
+    for (const { key, value } of this.#wal.getRange({ start: [height, 0], end: [height + 1, 0] })) {
+      out.push(value)
+      this.#walSeq = Math.max(this.#walSeq, key[1] + 1)
+    }
+    return out
+  }
+
+  /** Forgets the log of every height below `height`. */
+  walTruncate(height: number): void {
+    for (const key of this.#wal.getKeys({ end: [height, 0] })) {
+      this.#wal.remove(key).catch(() => undefined)
+    }
+  }
+
   async putPriorities(height: number, record: Uint8Array): Promise<void> {
     await this.#env.transaction(() => {
       this.#meta.put(`${PRIORITIES}${height}`, record)

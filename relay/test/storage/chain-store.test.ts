@@ -68,6 +68,36 @@ describe('chain store', () => {
     await store.close()
   })
 
+  it('keeps a consensus log per height, in order, across a reopen, until truncated', async () => {
+    const dir = await tempDir()
+    let store = ChainStore.open(dir, { archive: true })
+    store.walAppend(5, Uint8Array.of(1))
+    store.walAppend(5, Uint8Array.of(2))
+    store.walAppend(6, Uint8Array.of(3))
+    await store.putPriorities(1, Uint8Array.of(0)) // any awaited write: the log is flushed before it
+    await store.close()
+    store = ChainStore.open(dir, { archive: true })
+    assert.deepEqual(
+      store.walMessages(5).map((m) => [...m]),
+      [[1], [2]],
+    )
+    store.walAppend(5, Uint8Array.of(4))
+    await store.putPriorities(2, Uint8Array.of(0))
+    assert.deepEqual(
+      store.walMessages(5).map((m) => [...m]),
+      [[1], [2], [4]],
+      'appends after a reopen follow the old entries',
+    )
+    store.walTruncate(6)
+    await store.putPriorities(3, Uint8Array.of(0))
+    assert.deepEqual(store.walMessages(5), [])
+    assert.deepEqual(
+      store.walMessages(6).map((m) => [...m]),
+      [[3]],
+    )
+    await store.close()
+  })
+
   it('survives SIGKILL at any moment of a commit: the head and its data always agree', async () => {
     const dir = await tempDir()
     const writer = join(import.meta.dirname, 'store-writer.ts')
