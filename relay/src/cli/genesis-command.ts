@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AddressError, parseAddress } from '@weft/core'
 import { loadCore, type ParamsView, WeftCoreError } from '@weft/wasm'
+import { parseWeftAmount, ValueRejected } from '../config/value-types.ts'
 import { EXIT_USAGE } from '../constants.ts'
 import { KeyFileError } from '../keys/errors.ts'
 import { readKeyFile } from '../keys/key-file-io.ts'
@@ -21,8 +22,6 @@ in WEFT (decimals allowed, down to 1e-9); a validator's default stake is 1000 WE
 are given by key file (only the public key is read) or by 64 hex digits. The core checks the
 result; an existing --out is replaced only with --force.
 `
-
-const WEFT_DECIMALS = 9
 
 class UsageError extends Error {}
 
@@ -113,15 +112,15 @@ function checkDigits(text: string, flag: string): string {
   return text
 }
 
-/** "12.5" WEFT → base units, exactly (no floating point). */
 function weft(text: string, flag: string): bigint {
-  const m = /^(\d+)(?:\.(\d{1,9}))?$/.exec(text)
-  if (m === null)
-    throw new UsageError(`${flag}: '${text}' is not an amount of WEFT (up to 9 decimals)`)
-  return (
-    BigInt(m[1] as string) * 10n ** BigInt(WEFT_DECIMALS) +
-    BigInt((m[2] ?? '').padEnd(WEFT_DECIMALS, '0'))
-  )
+  try {
+    return parseWeftAmount(text)
+  } catch (err) {
+    if (err instanceof ValueRejected) {
+      throw new UsageError(`${flag}: '${text}' is not an amount of WEFT (${err.message})`)
+    }
+    throw err
+  }
 }
 
 function parse(argv: readonly string[]) {

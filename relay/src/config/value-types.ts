@@ -154,24 +154,30 @@ const WEFT_DECIMALS = 9
 const U64_MAX = (1n << 64n) - 1n
 
 /**
+ * An amount of WEFT in decimal ("10", "0.25", at most 9 decimals) as base units, exactly — no
+ * floating point. Throws ValueRejected saying what is wrong.
+ */
+export function parseWeftAmount(text: string): bigint {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text.trim())
+  if (m === null) throw new ValueRejected('not a decimal amount')
+  const fraction = m[2] ?? ''
+  if (fraction.length > WEFT_DECIMALS) {
+    throw new ValueRejected(`more than ${WEFT_DECIMALS} decimals`)
+  }
+  const units =
+    BigInt(m[1] as string) * BASE_UNITS_PER_WEFT +
+    BigInt(fraction.padEnd(WEFT_DECIMALS, '0') || '0')
+  if (units === 0n) throw new ValueRejected('must be more than 0')
+  if (units > U64_MAX) throw new ValueRejected('too large')
+  return units
+}
+
+/**
  * An amount of WEFT written in decimal ("10", "0.25", at most 9 decimals), held in base units.
  * JSON may give it as a string or a number; a number is read by its decimal text.
  */
 export function weftAmountType(placeholder: string, allowed: string): ValueType<bigint> {
-  const fromText = (text: string): bigint => {
-    const m = /^(\d+)(?:\.(\d+))?$/.exec(text.trim())
-    if (m === null) throw new ValueRejected('not a decimal amount')
-    const fraction = m[2] ?? ''
-    if (fraction.length > WEFT_DECIMALS) {
-      throw new ValueRejected(`more than ${WEFT_DECIMALS} decimals`)
-    }
-    const units =
-      BigInt(m[1] as string) * BASE_UNITS_PER_WEFT +
-      BigInt(fraction.padEnd(WEFT_DECIMALS, '0') || '0')
-    if (units === 0n) throw new ValueRejected('must be more than 0')
-    if (units > U64_MAX) throw new ValueRejected('too large')
-    return units
-  }
+  const fromText = parseWeftAmount
   return {
     shape: 'value',
     placeholder,
