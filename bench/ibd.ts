@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { MemoryNodeStore, type WeftCore } from '@weft/wasm'
 import { ChainStore } from '../relay/src/storage/chain-store.ts'
-import { buildChainFixture, type ChainFixture } from './chain-fixture.ts'
+import { buildChainFixture, type ChainFixture } from '../relay/test/helpers/chain-fixture.ts'
 
 const WEFT_BIN = fileURLToPath(new URL('../relay/bin/weft.ts', import.meta.url))
 

@@ -1,4 +1,4 @@
-// A real chain for the node benchmarks: a single validator's blocks full of signed transfers,
+// A real chain for the node benchmarks and sync tests: a single validator's blocks full of signed transfers,
 // built and committed through the core into a node's data dir (LMDB), with the commits a real
 // validator would sign. Keys are made here with node:crypto, so building 10 000 blocks takes
 // seconds, not the minutes a JavaScript signer would need.
@@ -6,8 +6,8 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { WeftCore } from '@weft/wasm'
-import { Chain } from '../relay/src/chain/chain.ts'
-import { ChainStore } from '../relay/src/storage/chain-store.ts'
+import { Chain } from '../../src/chain/chain.ts'
+import { ChainStore } from '../../src/storage/chain-store.ts'
 
 export interface ChainFixture {
   genesisFile: string
