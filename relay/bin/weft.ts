@@ -20,6 +20,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   stopRequested,
+  ...(process.stderr.isTTY ? { terminal: process.stderr } : {}),
   ...(terminal
     ? {
         promptPassword: (question: string) => promptHidden(question, process.stdin, process.stderr),

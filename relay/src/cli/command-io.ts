@@ -1,6 +1,7 @@
 // What a command gets from the process that runs it: output lines, the environment, and the
 // terminal where there is one. Tests pass their own.
 import type { Env } from '../config/setting.ts'
+import type { TerminalLine } from '../sync/progress-bar.ts'
 
 export interface CommandIo {
   stdout: (line: string) => void
@@ -11,6 +12,8 @@ export interface CommandIo {
   env?: Env
   /** The working directory relative paths resolve against; process.cwd() when absent. */
   cwd?: string
+  /** Standard error when it is a terminal: progress bars are drawn there. */
+  terminal?: TerminalLine
   /** Asks for a secret on the terminal without echo; absent when there is no terminal. */
   promptPassword?: (question: string) => Promise<string>
 }

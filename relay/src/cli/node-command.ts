@@ -125,6 +125,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
         libp2p: node,
         signer,
         log,
+        ...(io.terminal === undefined ? {} : { terminal: io.terminal }),
       })
     } catch (err) {
       if (!(err instanceof GenesisFileError || err instanceof GenesisMismatchError)) throw err

@@ -45,6 +45,8 @@ export interface ConsensusDriverInit {
   onPeerAhead?: (peer: PeerId, height: bigint) => void
   /** How often this validator re-sends its own messages of an undecided height (default 1 s). */
   rebroadcastMs?: number
+  /** The level of the 'committed block' line for blocks that came through sync (default info). */
+  syncedBlockLogLevel?: 'info' | 'debug'
 }
 
 // Messages for heights or rounds the machine cannot read yet (it is behind, or they are far
@@ -78,6 +80,7 @@ export class ConsensusDriver {
   readonly #own: ConsensusMessage[] = []
   readonly #onPeerAhead: ((peer: PeerId, height: bigint) => void) | undefined
   readonly #rebroadcastMs: number
+  readonly #syncedBlockLogLevel: 'info' | 'debug'
   #rebroadcast: ReturnType<typeof setInterval> | undefined
   #attempt = 0
   #queue: Promise<void> = Promise.resolve()
@@ -96,6 +99,7 @@ export class ConsensusDriver {
     this.#now = init.now ?? Date.now
     this.#onPeerAhead = init.onPeerAhead
     this.#rebroadcastMs = init.rebroadcastMs ?? 1000
+    this.#syncedBlockLogLevel = init.syncedBlockLogLevel ?? 'info'
     const params = init.core.views.decode('genesis', init.chain.genesis).params
     this.#machine = init.core.openConsensus({
       timeouts: {
@@ -426,7 +430,7 @@ export class ConsensusDriver {
   async #commit(block: Uint8Array, commit: Uint8Array): Promise<void> {
     this.#pendingDecision = undefined
     const committed = await this.#chain.apply(block, { commit })
-    this.#log.info(
+    this.#log[this.#syncing ? this.#syncedBlockLogLevel : 'info'](
       {
         height: committed.height,
         round: this.#machine.round,

@@ -16,6 +16,8 @@ import { Gossip } from '../net/gossip.ts'
 import { PeerStatus } from '../net/peer-status.ts'
 import { ChainStore } from '../storage/chain-store.ts'
 import { BlockSync } from '../sync/block-sync.ts'
+import type { TerminalLine } from '../sync/progress-bar.ts'
+import { reportSyncProgress } from '../sync/progress-report.ts'
 
 export class GenesisFileError extends Error {
   override readonly name = 'GenesisFileError'
@@ -62,6 +64,8 @@ export async function startChainNode(init: {
   libp2p: Libp2p<{ pubsub: GossipSub }>
   signer: ValidatorSigner | undefined
   log: Logger
+  /** A terminal to draw sync progress on; otherwise progress is logged. */
+  terminal?: TerminalLine
 }): Promise<ChainNode> {
   const { core, config, libp2p, log } = init
   const genesis = readGenesisFile(core, config.genesis)
@@ -105,6 +109,8 @@ export async function startChainNode(init: {
     candidates: () => mempool.pending().map((tx) => tx.bytes),
     log: log.child({ part: 'consensus' }),
     commitDelayMs: params.timeoutCommitMs,
+    // Under a progress bar, a line per synced block would only scroll it away.
+    syncedBlockLogLevel: init.terminal === undefined ? 'info' : 'debug',
   })
   const sync = new BlockSync({
     node: libp2p,
@@ -113,6 +119,7 @@ export async function startChainNode(init: {
     status: peers,
     log: log.child({ part: 'sync' }),
   })
+  reportSyncProgress(sync, log.child({ part: 'sync' }), init.terminal)
   await peers.start()
   await sync.start()
   consensus.start()

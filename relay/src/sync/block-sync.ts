@@ -1,7 +1,9 @@
 // Block sync (docs/sync.md): a node behind its peers fetches finalized blocks with their commits
 // in batches over /weft/blocks/1.0.0 and feeds each to the consensus driver, which verifies the
 // commit and executes the block through the core. A peer whose answer fails is dropped from
-// the round and another is tried; progress is logged with rate and the height still to go.
+// the round and another is tried. Progress (height, rates, ETA) is emitted as events: the node
+// logs them, or draws them as a bar on a terminal.
+import { EventEmitter } from 'node:events'
 import type { Libp2p, PeerId } from '@libp2p/interface'
 import {
   BLOCKS_LIMITS,
@@ -18,10 +20,11 @@ import {
   sendRequest,
   serveRequests,
 } from '@weft/core'
-import type { Chain } from '../chain/chain.ts'
+import type { Chain, CommittedEvent } from '../chain/chain.ts'
 import type { ConsensusDriver } from '../consensus/consensus-driver.ts'
 import type { Logger } from '../log.ts'
 import type { PeerStatus } from '../net/peer-status.ts'
+import { SyncProgress, type SyncProgressEvent } from './sync-progress.ts'
 
 /** Batches requested ahead of the one being applied. */
 const WINDOW = 4
@@ -34,7 +37,14 @@ interface Batch {
   blocks: Promise<BlockWithCommit[] | undefined>
 }
 
-export class BlockSync {
+export interface BlockSyncEvents {
+  /** About once a second while a run is under way. */
+  progress: [SyncProgressEvent]
+  /** A run ended: caught up, or no peer is ahead any more. */
+  done: [SyncProgressEvent]
+}
+
+export class BlockSync extends EventEmitter<BlockSyncEvents> {
   readonly #node: Libp2p
   readonly #chain: Chain
   readonly #driver: ConsensusDriver
@@ -51,6 +61,7 @@ export class BlockSync {
     status: PeerStatus
     log: Logger
   }) {
+    super()
     this.#node = init.node
     this.#chain = init.chain
     this.#driver = init.driver
@@ -119,8 +130,10 @@ export class BlockSync {
   async #run(): Promise<void> {
     if (this.#running) return
     this.#running = true
-    const started = Date.now()
-    const startHeight = this.#chain.head.height
+    const progress = new SyncProgress(this.#chain.head.height, Date.now())
+    const onCommitted = (e: CommittedEvent) =>
+      progress.applied(e.height, e.outcome.receipts.length, Date.now())
+    this.#chain.on('committed', onCommitted)
     const failed = new Set<string>()
     let inflight: Batch[] = []
     let nextFrom = this.#chain.head.height + 1
@@ -183,22 +196,15 @@ export class BlockSync {
           }
         }
         if (!ok || blocks.length < batch.count) restart()
-        if (Date.now() - lastReport >= PROGRESS_EVERY_MS || inflight.length === 0) {
+        if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
           lastReport = Date.now()
-          const done = this.#chain.head.height - startHeight
-          const seconds = (Date.now() - started) / 1000
-          this.#log.info(
-            {
-              height: this.#chain.head.height,
-              target: this.#target,
-              blocksPerSecond: Math.round(done / Math.max(seconds, 0.001)),
-            },
-            'sync progress',
-          )
+          this.emit('progress', progress.event(this.#target, lastReport))
         }
       }
     } finally {
+      this.#chain.off('committed', onCommitted)
       this.#running = false
+      this.emit('done', progress.event(this.#target, Date.now()))
     }
   }
 

@@ -55,6 +55,12 @@ function logs(p: WeftProcess): LogLine[] {
     .map((l) => JSON.parse(l) as LogLine)
 }
 
+interface SyncEventLine extends LogLine {
+  target: number
+  blocksPerSecond: number
+  etaSeconds: number | null
+}
+
 function committedHeight(p: WeftProcess): number {
   let height = 0
   for (const l of logs(p)) if (l.msg === 'committed block') height = Math.max(height, l.height ?? 0)
@@ -63,19 +69,29 @@ function committedHeight(p: WeftProcess): number {
 
 /** Resolves once the node logged a committed block at `height` or above. */
 function reached(p: WeftProcess, height: number, timeoutMs: number): Promise<void> {
+  return logged(p, () => committedHeight(p) >= height, timeoutMs, `block ${height}`)
+}
+
+/** Resolves once `seen` holds for the node's log; rejects on a deadline or the node's exit. */
+function logged(
+  p: WeftProcess,
+  seen: () => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      if (committedHeight(p) < height) return
+      if (!seen()) return
       done()
       resolve()
     }
     const timer = setTimeout(() => {
       done()
-      reject(new Error(`no block ${height} within ${timeoutMs} ms (at ${committedHeight(p)})`))
+      reject(new Error(`no ${what} within ${timeoutMs} ms (at block ${committedHeight(p)})`))
     }, timeoutMs)
     const exited = () => {
       done()
-      reject(new Error(`the node exited before block ${height}:\n${p.stderr().slice(-2000)}`))
+      reject(new Error(`the node exited before ${what}:\n${p.stderr().slice(-2000)}`))
     }
     const done = () => {
       clearTimeout(timer)
@@ -113,6 +129,16 @@ describe('kill -9 during sync and pruning', () => {
     }
     const follower = node(followerDir, ['--prune', String(KEEP), '--bootstrap', peer])
     await reached(follower, BLOCKS, 60_000)
+    // Progress is reported as structured events off a terminal, and the run's end with its total.
+    const syncDone = () => logs(follower).find((l) => l.msg === 'sync done')
+    await logged(follower, () => syncDone() !== undefined, 10_000, 'the end of the sync run')
+    assert.equal(syncDone()?.height, BLOCKS)
+    const progress = logs(follower).filter((l) => l.msg === 'sync progress') as SyncEventLine[]
+    assert.ok(progress.length > 0, 'progress events while syncing')
+    for (const e of progress) {
+      assert.equal(e.target, BLOCKS)
+      assert.ok(e.blocksPerSecond >= 0 && (e.etaSeconds === null || e.etaSeconds >= 0))
+    }
     follower.child.kill('SIGTERM')
     source.child.kill('SIGTERM')
     assert.equal(await follower.exited, 0, 'the follower stops cleanly')
