@@ -15,6 +15,7 @@ import {
 import { type Action, type ConsensusMachine, SignGuard, type WeftCore } from '@weft/wasm'
 import type { Chain } from '../chain/chain.ts'
 import type { Gossip, Verdict } from '../net/gossip.ts'
+import type { EvidencePool } from './evidence-pool.ts'
 
 export interface ValidatorSigner {
   publicKey: Uint8Array
@@ -36,6 +37,8 @@ export interface ConsensusDriverInit {
   signer?: ValidatorSigner
   /** Mempool transactions in the order the proposer should try them. */
   candidates(): Uint8Array[]
+  /** Evidence to propose, and where evidence this node finds goes (none: it is only gossiped). */
+  evidence?: EvidencePool
   log: ConsensusLog
   /** Pause after a decision before the next height (the chain's timeout_commit). */
   commitDelayMs: number
@@ -61,6 +64,7 @@ export class ConsensusDriver {
   readonly #gossip: Gossip
   readonly #signer: ValidatorSigner | undefined
   readonly #candidates: () => Uint8Array[]
+  readonly #evidence: EvidencePool | undefined
   readonly #log: ConsensusLog
   readonly #commitDelayMs: number
   readonly #now: () => number
@@ -94,6 +98,7 @@ export class ConsensusDriver {
     this.#gossip = init.gossip
     this.#signer = init.signer
     this.#candidates = init.candidates
+    this.#evidence = init.evidence
     this.#log = init.log
     this.#commitDelayMs = init.commitDelayMs
     this.#now = init.now ?? Date.now
@@ -357,6 +362,7 @@ export class ConsensusDriver {
         return []
       case 'evidenceFound':
         this.#log.warn({}, 'a validator equivocated; evidence gossiped')
+        this.#evidence?.add(a.evidence)
         await this.#gossip.publish('evidence', a.evidence).catch(() => undefined)
         return []
       case 'conflictingCommits':
@@ -375,14 +381,25 @@ export class ConsensusDriver {
     if (signer === undefined) return []
     const previousTime = head.header === undefined ? 0n : this.#headerTime(head.header)
     const now = BigInt(this.#now())
-    const built = this.#core.blocks.build(this.#chain.tree, head.root, {
+    const request = {
       chainId: this.#chain.chainId,
       ...(head.header === undefined ? {} : { previousHeader: head.header }),
       time: now > previousTime ? now : previousTime + 1n,
       proposer: this.#core.chain.addressOf(signer.publicKey),
       lastCommit: head.height === 0 ? this.#emptyCommit() : this.#lastCommit(head.height),
       candidates: this.#candidates(),
-    })
+    }
+    const build = (evidence: Uint8Array[], withTxs: boolean) =>
+      this.#core.blocks.build(this.#chain.tree, head.root, {
+        ...request,
+        evidence,
+        ...(withTxs ? {} : { candidates: [] }),
+      })
+    const { built, evidence } =
+      this.#evidence === undefined
+        ? { built: build([], true), evidence: [] }
+        : this.#evidence.buildWith(build)
+    if (evidence.length > 0) this.#log.warn({ pieces: evidence.length }, 'proposing evidence')
     const id = built.outcome.blockId
     this.#remember(id, built.block)
     this.#validity.set(hex(id), true)

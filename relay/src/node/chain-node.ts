@@ -11,6 +11,7 @@ import { Chain, type CommittedEvent } from '../chain/chain.ts'
 import { chainMempoolValidator } from '../chain/mempool-validator.ts'
 import type { NodeConfig } from '../config/node-config.ts'
 import { ConsensusDriver, type ValidatorSigner } from '../consensus/consensus-driver.ts'
+import { EvidencePool } from '../consensus/evidence-pool.ts'
 import type { Logger } from '../log.ts'
 import { Gossip } from '../net/gossip.ts'
 import { PeerStatus } from '../net/peer-status.ts'
@@ -94,6 +95,9 @@ export async function startChainNode(init: {
       fullness: { usedBytes: Number(event.outcome.txBytes), maxBytes: params.maxBlockBytes },
     })
   })
+  const evidence = new EvidencePool(core, chain)
+  chain.on('committed', (event: CommittedEvent) => evidence.onCommitted(event.height, event.block))
+  gossip.on('evidence', (data) => evidence.add(data))
   gossip.on('txs', (data) => {
     const added = mempool.add(data)
     if (added.ok) return 'accept'
@@ -107,6 +111,7 @@ export async function startChainNode(init: {
     gossip,
     ...(init.signer === undefined ? {} : { signer: init.signer }),
     candidates: () => mempool.pending().map((tx) => tx.bytes),
+    evidence,
     log: log.child({ part: 'consensus' }),
     commitDelayMs: params.timeoutCommitMs,
     // Under a progress bar, a line per synced block would only scroll it away.
