@@ -103,6 +103,7 @@ export class Chain extends EventEmitter<ChainEvents> {
       block,
     })
     const height = head.height + 1
+    const touched = this.store.archive ? this.#touchedAccounts(block) : []
     const validated = performance.now()
     await this.store.commitBlock({
       height,
@@ -112,7 +113,11 @@ export class Chain extends EventEmitter<ChainEvents> {
       root: outcome.root,
       nodes: outcome.nodes,
       ...(options.commit === undefined ? {} : { commit: options.commit }),
-      txs: outcome.receipts.map((r) => ({ id: r.txId, addresses: [], error: r.error })),
+      txs: outcome.receipts.map((r, i) => ({
+        id: r.txId,
+        addresses: touched[i] ?? [],
+        error: r.error,
+      })),
     })
     this.#head = { height, blockId: outcome.blockId, root: outcome.root, header: outcome.header }
     const event = {
@@ -125,6 +130,16 @@ export class Chain extends EventEmitter<ChainEvents> {
     }
     this.emit('committed', event)
     return event
+  }
+
+  // The explorer's address index: each transaction under its sender and, for a transfer, its
+  // recipient. Receipts come in block order, so index i is the block's transaction i.
+  #touchedAccounts(block: Uint8Array): Uint8Array[][] {
+    return this.core.views.decode('block', block).txs.map((bytes) => {
+      const { tx } = this.core.chain.decodeTransaction(bytes)
+      const sender = this.core.chain.addressOf(tx.sender)
+      return tx.to === undefined || equalBytes(tx.to, sender) ? [sender] : [sender, tx.to]
+    })
   }
 
   close(): void {

@@ -217,6 +217,11 @@ export class ChainStore {
     return out
   }
 
+  /** True on archive nodes: every block and the address index are kept. */
+  get archive(): boolean {
+    return this.#options.archive
+  }
+
   /** The lowest height whose block is still kept (1 on archive nodes). */
   get lowestBlock(): number {
     const below = this.#meta.get(PRUNED_BELOW)
