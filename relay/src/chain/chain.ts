@@ -16,9 +16,25 @@ export interface CommittedEvent {
   commitSeconds: number
 }
 
+/** One pass of prune mode's state garbage collection. */
+export interface CollectedEvent {
+  height: number
+  keepBlocks: number
+  /** State nodes still reachable, and those deleted. */
+  kept: number
+  removed: number
+  seconds: number
+}
+
 export interface ChainEvents {
   committed: [CommittedEvent]
+  collected: [CollectedEvent]
 }
+
+/** Prune mode sweeps unreachable state every this many blocks (or every --prune, if fewer). */
+const GC_EVERY_BLOCKS = 1000
+/** The states kept besides the head's: the last 16 heights', where blocks are kept that far. */
+const GC_KEEP_STATES = 16
 
 export class GenesisMismatchError extends Error {
   override readonly name = 'GenesisMismatchError'
@@ -120,6 +136,8 @@ export class Chain extends EventEmitter<ChainEvents> {
       })),
     })
     this.#head = { height, blockId: outcome.blockId, root: outcome.root, header: outcome.header }
+    const keep = this.store.keepBlocks
+    if (keep !== undefined && height % Math.min(GC_EVERY_BLOCKS, keep) === 0) this.#collect(keep)
     const event = {
       height,
       blockId: outcome.blockId,
@@ -130,6 +148,26 @@ export class Chain extends EventEmitter<ChainEvents> {
     }
     this.emit('committed', event)
     return event
+  }
+
+  // Prune mode keeps the current state and that of the last few heights (proofs and snapshots
+  // are asked about recent heights); older states' nodes go.
+  #collect(keepBlocks: number): void {
+    const started = performance.now()
+    const head = this.#head
+    const roots = [head.root]
+    const lowest = Math.max(this.store.lowestBlock, head.height - GC_KEEP_STATES + 1)
+    for (let h = Math.max(1, lowest); h < head.height; h++) {
+      const header = this.store.header(h)
+      if (header !== undefined) roots.push(this.core.views.decode('header', header).stateRoot)
+    }
+    const swept = this.store.collectGarbage(roots)
+    this.emit('collected', {
+      height: head.height,
+      keepBlocks,
+      ...swept,
+      seconds: (performance.now() - started) / 1000,
+    })
   }
 
   // The explorer's address index: each transaction under its sender and, for a transfer, its

@@ -95,6 +95,7 @@ export async function startChainNode(init: {
       fullness: { usedBytes: Number(event.outcome.txBytes), maxBytes: params.maxBlockBytes },
     })
   })
+  chain.on('collected', (e) => log.info({ part: 'storage', ...e }, 'state collected'))
   const evidence = new EvidencePool(core, chain)
   chain.on('committed', (event: CommittedEvent) => evidence.onCommitted(event.height, event.block))
   gossip.on('evidence', (data) => evidence.add(data))

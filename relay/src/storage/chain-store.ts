@@ -94,7 +94,9 @@ export class ChainStore {
     for (const key of this.#wal.getKeys({ reverse: true, limit: 1 })) this.#walSeq = key[1] + 1
     this.#txs = env.openDB({ name: 'txs' })
     this.#addressTxs = env.openDB({ name: 'address-txs', keyEncoding: 'binary' })
-    this.#nodes = env.openDB({ name: 'state-nodes', encoding: 'binary' })
+    // Raw binary keys (the bytes ordered-binary writes for a Uint8Array anyway): ordered-binary
+    // would read arbitrary hash bytes back as its own type tags when the keys are iterated.
+    this.#nodes = env.openDB({ name: 'state-nodes', encoding: 'binary', keyEncoding: 'binary' })
     const nodes = this.#nodes
     this.nodeStore = { get: (hash) => nodes.get(hash) }
   }
@@ -215,6 +217,49 @@ export class ChainStore {
       out.push({ height: Number(view.getBigUint64(20)), index: view.getUint32(28) })
     }
     return out
+  }
+
+  /**
+   * Prune mode's state garbage collection, mark and sweep: every state node that no root in
+   * `roots` reaches is deleted. Synchronous from the first read to the last delete, so no block
+   * commits in between — a block written meanwhile could bring back a node (content-addressed)
+   * that the sweep would then take. Call it between blocks.
+   */
+  collectGarbage(roots: readonly Uint8Array[]): { kept: number; removed: number } {
+    const live = new Set<string>()
+    const stack = [...roots]
+    for (let hash = stack.pop(); hash !== undefined; hash = stack.pop()) {
+      const key = Buffer.from(hash).toString('base64')
+      if (live.has(key)) continue
+      // The empty subtree is never stored; neither is anything above a missing node to mark.
+      const bytes = this.#nodes.get(hash)
+      if (bytes === undefined) continue
+      live.add(key)
+      // An internal node's stored encoding is 1 ‖ left ‖ right (docs/protocol/state.md §3).
+      if (bytes[0] === 1 && bytes.length === 65) {
+        stack.push(bytes.subarray(1, 33), bytes.subarray(33, 65))
+      }
+    }
+    const dead: Uint8Array[] = []
+    for (const key of this.#nodes.getKeys()) {
+      if (!live.has(Buffer.from(key).toString('base64'))) dead.push(key)
+    }
+    if (dead.length > 0) {
+      this.#env.transactionSync(() => {
+        for (const key of dead) this.#nodes.remove(key)
+      })
+    }
+    return { kept: live.size, removed: dead.length }
+  }
+
+  /** State nodes on disk (every height's on archive nodes; recent heights' when pruning). */
+  stateNodeCount(): number {
+    return this.#nodes.getCount()
+  }
+
+  /** The prune depth: blocks kept below and at the head; undefined on archive nodes. */
+  get keepBlocks(): number | undefined {
+    return this.#options.archive ? undefined : this.#options.keepBlocks
   }
 
   /** True on archive nodes: every block and the address index are kept. */

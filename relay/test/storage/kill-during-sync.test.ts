@@ -87,7 +87,11 @@ function logged(
     }
     const timer = setTimeout(() => {
       done()
-      reject(new Error(`no ${what} within ${timeoutMs} ms (at block ${committedHeight(p)})`))
+      reject(
+        new Error(
+          `no ${what} within ${timeoutMs} ms (at block ${committedHeight(p)}):\n${p.stderr().slice(-3000)}`,
+        ),
+      )
     }, timeoutMs)
     const exited = () => {
       done()
@@ -152,6 +156,12 @@ describe('kill -9 during sync and pruning', () => {
       assert.deepEqual(b?.blockId, a?.blockId, 'the same head block')
       assert.deepEqual(b?.root, a?.root, 'the same state root')
       assert.equal(ours.lowestBlock, BLOCKS - KEEP + 1, 'pruned to the last --prune blocks')
+      // Older states were swept: far fewer nodes than the archive's every-height history.
+      assert.ok(
+        ours.stateNodeCount() < theirs.stateNodeCount() / 4,
+        `${ours.stateNodeCount()} state nodes kept against the archive's ${theirs.stateNodeCount()}`,
+      )
+      assert.ok(logs(follower).some((l) => l.msg === 'state collected'))
       assert.equal(ours.block(BLOCKS - KEEP), undefined)
       for (let h = BLOCKS - KEEP + 1; h <= BLOCKS; h++)
         assert.deepEqual(ours.block(h), theirs.block(h), `block ${h}`)
