@@ -68,6 +68,15 @@ export type {
   MempoolValidator,
 } from './mempool/validator.ts'
 export {
+  ANSWER_STATUS,
+  type Answer,
+  type AnswerStatus,
+  encodeRefusal,
+  MAX_REFUSAL_MESSAGE_BYTES,
+  type Refusal,
+  type RefusalStatus,
+} from './net/answer-frame.ts'
+export {
   BLOCKS_LIMITS,
   BLOCKS_PROTOCOL,
   BLOCKS_RESPONSE_SOFT_BYTES,
@@ -93,7 +102,52 @@ export {
   type FinalizedBlock,
   MessageFormatError,
 } from './net/consensus-message.ts'
+export {
+  decodeFaucetAnswer,
+  decodeFaucetRequest,
+  encodeFaucetPaid,
+  encodeFaucetRequest,
+  FAUCET_LIMITS,
+  FAUCET_PROTOCOL,
+  type FaucetPaid,
+  requestFaucet,
+} from './net/faucet-protocol.ts'
 export { GOSSIP_SIGNATURE_POLICY, gossipMessageId } from './net/gossip-config.ts'
+export {
+  type AccountProof,
+  decodeAccountProofAnswer,
+  decodeProofRequest,
+  decodeTxInclusionProofAnswer,
+  encodeAccountProof,
+  encodeProofRequest,
+  encodeTxInclusionProof,
+  PROOF_LIMITS,
+  PROOF_PROTOCOL,
+  type ProofRequest,
+  requestAccountProof,
+  requestTxInclusionProof,
+  type TxInclusionProof,
+} from './net/proof-protocol.ts'
+export {
+  type AddressTx,
+  type AddressTxsCursor,
+  decodeAddressTxsAnswer,
+  decodeBlockHeightAnswer,
+  decodeQueryRequest,
+  decodeTxLocationAnswer,
+  encodeAddressTxs,
+  encodeBlockHeight,
+  encodeQueryRequest,
+  encodeTxLocation,
+  MAX_ADDRESS_TXS_PER_PAGE,
+  QUERY_LIMITS,
+  QUERY_PROTOCOL,
+  type QueryRequest,
+  requestAddressTxs,
+  requestBlockHeight,
+  requestTxLocation,
+  type TxLocation,
+} from './net/query-protocol.ts'
 export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
 export {

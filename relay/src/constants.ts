@@ -40,6 +40,9 @@ export const DEFAULT_FAUCET_AMOUNT_WEFT = 10
 export const FAUCET_ADDRESS_INTERVAL_MS = 60_000
 export const FAUCET_IP_LIMIT = 10
 export const FAUCET_IP_WINDOW_MS = 3_600_000
+/** Over libp2p, also ten per peer id per hour (a relayed peer's IP is its relay's, not its own). */
+export const FAUCET_PEER_LIMIT = 10
+export const FAUCET_PEER_WINDOW_MS = 3_600_000
 /** Addresses and IPs the faucet remembers at once; beyond them it refuses until some expire. */
 export const FAUCET_MAX_TRACKED = 100_000
 

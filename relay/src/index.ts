@@ -43,7 +43,14 @@ export {
   LISTENING_LINE_PREFIX,
   METRICS_LINE_PREFIX,
 } from './constants.ts'
-export { callerKey, Faucet, FaucetError, type FaucetInit, faucet } from './faucet/faucet.ts'
+export {
+  callerKey,
+  Faucet,
+  type FaucetCaller,
+  FaucetError,
+  type FaucetInit,
+  faucet,
+} from './faucet/faucet.ts'
 export { RateLimiter } from './faucet/rate-limit.ts'
 export { decryptKey } from './keys/decrypt-key.ts'
 export { ed25519PublicKey, generateEd25519Key } from './keys/ed25519-key.ts'

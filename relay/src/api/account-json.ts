@@ -1,6 +1,7 @@
 // An account as the API shows it: balance and nonce at the head, with the state proof a light
 // client checks against the head's state root (core.verifyStateProof(root, key, value, proof)).
 import { formatAddress } from '@weft/core'
+import { proveAccount } from '../chain/proofs.ts'
 import type { Head } from '../storage/chain-store.ts'
 import type { NodeView } from './node-view.ts'
 import { hex } from './tx-json.ts'
@@ -25,10 +26,8 @@ export function readAccount(
   address: Uint8Array,
   head: Head = node.chain.head,
 ): AccountJson {
-  const { core, chain } = node
-  const key = core.blocks.accountKey(address)
-  const value = chain.tree.get(head.root, key)
-  const account = value === undefined ? undefined : core.views.decode('account', value)
+  const { key, value, proof } = proveAccount(node.chain, address, head.root)
+  const account = value === undefined ? undefined : node.core.views.decode('account', value)
   return {
     address: formatAddress(address),
     balance: account?.balance ?? 0n,
@@ -38,6 +37,6 @@ export function readAccount(
     root: hex(head.root),
     key: hex(key),
     value: value === undefined ? null : hex(value),
-    proof: hex(chain.tree.prove(head.root, key)),
+    proof: hex(proof),
   }
 }

@@ -20,7 +20,7 @@ export interface ChainReader {
   readonly tree: StateTree
   readonly store: Pick<
     ChainStore,
-    'block' | 'header' | 'blockId' | 'heightOf' | 'tx' | 'lowestBlock'
+    'block' | 'header' | 'blockId' | 'heightOf' | 'tx' | 'lowestBlock' | 'keepBlocks'
   >
   on(event: 'committed', listener: (event: CommittedEvent) => void): unknown
   off(event: 'committed', listener: (event: CommittedEvent) => void): unknown

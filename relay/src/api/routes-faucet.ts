@@ -15,7 +15,7 @@ export function faucetRoutes(router: Router, faucet: Faucet | undefined): void {
     const body = bodyObject(req.body, '{"address": "weft1…"}')
     const to = parseAddressText(body.address)
     try {
-      const paid = await faucet.send(to, req.remoteAddress)
+      const paid = await faucet.send(to, { ip: req.remoteAddress })
       return new Reply(202, { hash: paid.hash, amount: paid.amount, from: faucet.address })
     } catch (err) {
       if (!(err instanceof FaucetError)) throw err

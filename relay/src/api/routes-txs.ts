@@ -2,6 +2,7 @@
 // POST /v1/txs: submit a signed transaction to the pool (and so to the network).
 import type { AddRejectionCode } from '@weft/core'
 import type { TxProof } from '@weft/wasm'
+import { proveIncludedTx } from '../chain/proofs.ts'
 import { ApiError, Reply, type Router } from './http.ts'
 import type { NodeView } from './node-view.ts'
 import { bodyObject, parseHex, parseTxHash } from './params.ts'
@@ -54,12 +55,13 @@ export function txRoutes(router: Router, node: NodeView): void {
       if (pooled !== undefined) tx = txJson(node.core, pooled.bytes)
     } else if (status.status === 'final' && status.index !== undefined) {
       // The block may be pruned; the index still knows where the transaction landed.
-      const block = node.chain.store.block(status.height as number)
-      if (block !== undefined) {
-        const view = node.core.views.decode('block', block)
-        const bytes = view.txs[status.index]
-        if (bytes !== undefined) tx = txJson(node.core, bytes)
-        proof = txProofJson(node.core.blocks.txProof(block, BigInt(status.index)))
+      const included = proveIncludedTx(node.chain, {
+        height: status.height as number,
+        index: status.index,
+      })
+      if (!('missing' in included)) {
+        tx = txJson(node.core, included.tx)
+        proof = txProofJson(included.proof)
       }
     }
     return { ...status, tx, proof }

@@ -2,6 +2,7 @@
 // (included — and final, since Weft's committed blocks are final) and the pool (pending,
 // replaced, dropped). Neither knowing it is `unknown`, an answer rather than an error.
 import type { TxStatus } from '@weft/core'
+import { includedTx } from '../chain/proofs.ts'
 import type { NodeView } from './node-view.ts'
 import { hex } from './tx-json.ts'
 
@@ -24,10 +25,9 @@ export interface TxStatusJson {
 
 export function txStatus(node: NodeView, id: Uint8Array): TxStatusJson {
   const hash = hex(id)
-  // The store's write becomes visible a moment before the head moves to it; until then the
-  // block is not the node's yet, and the pool still answers for its transactions.
-  const location = node.chain.store.tx(id)
-  if (location !== undefined && location.height <= node.chain.head.height) {
+  // Until the node's head reaches the block, the pool still answers for its transactions.
+  const location = includedTx(node.chain, id)
+  if (location !== undefined) {
     const blockId = node.chain.store.blockId(location.height)
     return {
       hash,

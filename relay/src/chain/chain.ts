@@ -34,7 +34,7 @@ export interface ChainEvents {
 /** Prune mode sweeps unreachable state every this many blocks (or every --prune, if fewer). */
 const GC_EVERY_BLOCKS = 1000
 /** The states kept besides the head's: the last 16 heights', where blocks are kept that far. */
-const GC_KEEP_STATES = 16
+export const GC_KEEP_STATES = 16
 
 export class GenesisMismatchError extends Error {
   override readonly name = 'GenesisMismatchError'

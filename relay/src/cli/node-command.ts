@@ -124,6 +124,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
         config: { ...config, genesis },
         libp2p: node,
         signer,
+        faucetSigner,
         log,
         ...(io.terminal === undefined ? {} : { terminal: io.terminal }),
       })
@@ -141,12 +142,12 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     if (faucetSigner !== undefined) say('no --genesis, so no chain: the faucet is off')
   }
 
-  if (chainNode !== undefined && faucetSigner !== undefined && config.api === undefined) {
-    say('api is off, so the faucet is not served')
+  if (chainNode?.faucet !== undefined && config.api === undefined) {
+    say('api is off, so the faucet is served over libp2p only')
   }
   let services: NodeServices
   try {
-    services = await startNodeServices({ config, node, chainNode, signer, faucetSigner, log })
+    services = await startNodeServices({ config, node, chainNode, signer, log })
   } catch (err) {
     if (!(err instanceof HttpListenError)) throw err
     say(err.message)
@@ -155,10 +156,9 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     await peerStore.close()
     return 1
   }
-  if (services.faucet !== undefined) {
-    say(
-      `faucet ${services.faucet.address} pays ${formatWeft(services.faucet.amount)} WEFT a request`,
-    )
+  const faucet = chainNode?.faucet
+  if (faucet !== undefined) {
+    say(`faucet ${faucet.address} pays ${formatWeft(faucet.amount)} WEFT a request`)
   }
   if (services.api !== undefined) io.stderr(`${API_LINE_PREFIX}${services.api.url}`)
   if (services.metricsUrl !== undefined) io.stderr(`${METRICS_LINE_PREFIX}${services.metricsUrl}`)

@@ -1,7 +1,8 @@
 // The devnet faucet: pays a fixed amount from the key the node was started with to whoever asks,
-// within per-address and per-IP limits. It signs transfers itself and tracks its own nonces: the
-// next one is the lowest at or above the account's nonce at the head that none of its pooled
-// transfers holds, so a dropped transfer's nonce is reused rather than left as a gap.
+// within per-address, per-IP and per-peer limits that its HTTP and libp2p paths share. It signs
+// transfers itself and tracks its own nonces: the next one is the lowest at or above the
+// account's nonce at the head that none of its pooled transfers holds, so a dropped transfer's
+// nonce is reused rather than left as a gap.
 import { isIPv6 } from 'node:net'
 import type { AddResult } from '@weft/core'
 import { formatAddress } from '@weft/core'
@@ -12,6 +13,8 @@ import {
   FAUCET_IP_LIMIT,
   FAUCET_IP_WINDOW_MS,
   FAUCET_MAX_TRACKED,
+  FAUCET_PEER_LIMIT,
+  FAUCET_PEER_WINDOW_MS,
 } from '../constants.ts'
 import { RateLimiter } from './rate-limit.ts'
 
@@ -36,7 +39,18 @@ export interface FaucetInit {
   addressIntervalMs?: number
   ipLimit?: number
   ipWindowMs?: number
+  peerLimit?: number
+  peerWindowMs?: number
   maxTracked?: number
+}
+
+/**
+ * Who asks: the IP the request came from (HTTP, or a direct libp2p connection) and, over libp2p,
+ * the peer id. Each one given is counted against its own limit; HTTP and libp2p share them all.
+ */
+export interface FaucetCaller {
+  ip?: string
+  peer?: string
 }
 
 export interface FaucetComponents {
@@ -60,6 +74,7 @@ export class Faucet {
   readonly #from: Uint8Array
   readonly #byAddress: RateLimiter
   readonly #byIp: RateLimiter
+  readonly #byPeer: RateLimiter
   /** The faucet's transfers in the pool, by nonce (their ids). */
   readonly #pooled = new Map<bigint, string>()
   readonly amount: bigint
@@ -85,16 +100,24 @@ export class Faucet {
       maxKeys,
       now,
     })
+    this.#byPeer = new RateLimiter({
+      limit: init.peerLimit ?? FAUCET_PEER_LIMIT,
+      windowMs: init.peerWindowMs ?? FAUCET_PEER_WINDOW_MS,
+      maxKeys,
+      now,
+    })
   }
 
-  /** Pays `to` (20 bytes) for a caller at `ip`. Throws FaucetError. */
-  async send(to: Uint8Array, ip: string): Promise<FaucetPayment> {
-    const addressKey = Buffer.from(to).toString('hex')
-    const ipKey = callerKey(ip)
-    for (const [limiter, key, what] of [
-      [this.#byAddress, addressKey, 'this address was paid'],
-      [this.#byIp, ipKey, 'this IP asked too often'],
-    ] as const) {
+  /** Pays `to` (20 bytes) for `caller`. Throws FaucetError. */
+  async send(to: Uint8Array, caller: FaucetCaller): Promise<FaucetPayment> {
+    const counted: [RateLimiter, string, string][] = [
+      [this.#byAddress, Buffer.from(to).toString('hex'), 'this address was paid'],
+    ]
+    if (caller.peer !== undefined)
+      counted.push([this.#byPeer, caller.peer, 'this peer asked too often'])
+    if (caller.ip !== undefined)
+      counted.push([this.#byIp, callerKey(caller.ip), 'this IP asked too often'])
+    for (const [limiter, key, what] of counted) {
       const check = limiter.check(key)
       if (!check.ok) {
         throw new FaucetError(
@@ -107,12 +130,10 @@ export class Faucet {
     const nonce = this.#nextNonce()
     const bytes = this.#transfer(to, nonce)
     // Counted before the await: a second request racing this one sees it.
-    this.#byAddress.record(addressKey)
-    this.#byIp.record(ipKey)
+    for (const [limiter, key] of counted) limiter.record(key)
     const added = await this.#c.submitTx(bytes)
     if (!added.ok) {
-      this.#byAddress.release(addressKey)
-      this.#byIp.release(ipKey)
+      for (const [limiter, key] of counted) limiter.release(key)
       const broke =
         added.reason === 'TxError.InsufficientBalance' || added.reason === 'TxError.CannotPayFee'
       throw new FaucetError(

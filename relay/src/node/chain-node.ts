@@ -1,6 +1,6 @@
 // The chain side of a node started with --genesis: the store in the data dir, the chain over
 // it, gossip on the chain's topics, and the consensus driver (signing when a validator key was
-// given). What the API, metrics and sync read from lives here.
+// given), the proof/query/faucet protocols. What the API, metrics and sync read from lives here.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { GossipSub } from '@libp2p/gossipsub'
@@ -12,9 +12,11 @@ import { chainMempoolValidator } from '../chain/mempool-validator.ts'
 import type { NodeConfig } from '../config/node-config.ts'
 import { ConsensusDriver, type ValidatorSigner } from '../consensus/consensus-driver.ts'
 import { EvidencePool } from '../consensus/evidence-pool.ts'
+import { Faucet } from '../faucet/faucet.ts'
 import type { Logger } from '../log.ts'
 import { Gossip } from '../net/gossip.ts'
 import { PeerStatus } from '../net/peer-status.ts'
+import { serveDataProtocols } from '../protocols/data-protocols.ts'
 import { ChainStore } from '../storage/chain-store.ts'
 import { BlockSync } from '../sync/block-sync.ts'
 import type { TerminalLine } from '../sync/progress-bar.ts'
@@ -31,6 +33,8 @@ export interface ChainNode {
   mempool: Mempool
   peers: PeerStatus
   sync: BlockSync
+  /** The devnet faucet, when started with a faucet key: HTTP and libp2p share it and its limits. */
+  faucet: Faucet | undefined
   /** Admits a signed transaction to the pool and gossips it: what POST /v1/txs does. */
   submitTx(tx: Uint8Array): Promise<AddResult>
   stop(): Promise<void>
@@ -64,6 +68,7 @@ export async function startChainNode(init: {
   config: NodeConfig & { genesis: string }
   libp2p: Libp2p<{ pubsub: GossipSub }>
   signer: ValidatorSigner | undefined
+  faucetSigner?: ValidatorSigner | undefined
   log: Logger
   /** A terminal to draw sync progress on; otherwise progress is logged. */
   terminal?: TerminalLine
@@ -126,8 +131,28 @@ export async function startChainNode(init: {
     log: log.child({ part: 'sync' }),
   })
   reportSyncProgress(sync, log.child({ part: 'sync' }), init.terminal)
+  const submitTx = async (tx: Uint8Array): Promise<AddResult> => {
+    const added = mempool.add(tx)
+    if (added.ok) await gossip.publish('txs', tx).catch(() => undefined)
+    return added
+  }
+  const faucet =
+    init.faucetSigner === undefined
+      ? undefined
+      : new Faucet(
+          {
+            core,
+            chain,
+            mempool,
+            submitTx,
+            publicKey: init.faucetSigner.publicKey,
+            sign: init.faucetSigner.sign,
+          },
+          { amount: config.faucetAmount },
+        )
   await peers.start()
   await sync.start()
+  const dataProtocols = await serveDataProtocols({ libp2p, chain, faucet })
   consensus.start()
   // Expiry is otherwise checked only on add and per block; a quiet chain still forgets.
   const expiry = setInterval(() => mempool.expire(), 60_000)
@@ -148,13 +173,11 @@ export async function startChainNode(init: {
     mempool,
     peers,
     sync,
-    async submitTx(tx) {
-      const added = mempool.add(tx)
-      if (added.ok) await gossip.publish('txs', tx).catch(() => undefined)
-      return added
-    },
+    faucet,
+    submitTx,
     async stop() {
       clearInterval(expiry)
+      await dataProtocols.stop()
       await sync.stop()
       await peers.stop()
       await consensus.stop()

@@ -1,11 +1,10 @@
-// The node's HTTP services, started once its chain is open: the JSON API (with the faucet when a
-// faucet key was given) on the `api` address, and metrics with health probes on `metrics`.
+// The node's HTTP services, started once its chain is open: the JSON API (with the chain node's
+// faucet, when it has one) on the `api` address, and metrics with health probes on `metrics`.
 import { join } from 'node:path'
 import { type NodeView, nodeView } from '../api/node-view.ts'
 import { type ApiServer, startApiServer } from '../api/server.ts'
 import type { NodeConfig } from '../config/node-config.ts'
 import type { ValidatorSigner } from '../consensus/consensus-driver.ts'
-import { Faucet } from '../faucet/faucet.ts'
 import type { Logger } from '../log.ts'
 import { startMetricsServer } from '../metrics/metrics-server.ts'
 import { createNodeMetrics } from '../metrics/node-metrics.ts'
@@ -15,8 +14,6 @@ import type { WeftNode } from './create-node.ts'
 
 export interface NodeServices {
   api: ApiServer | undefined
-  /** The faucet's account and what it pays, when it serves. */
-  faucet: { address: string; amount: bigint } | undefined
   metricsUrl: string | undefined
   stop(): Promise<void>
 }
@@ -30,7 +27,6 @@ export async function startNodeServices(init: {
   node: WeftNode
   chainNode: ChainNode | undefined
   signer: ValidatorSigner | undefined
-  faucetSigner: ValidatorSigner | undefined
   log: Logger
 }): Promise<NodeServices> {
   const { config, node, chainNode, log } = init
@@ -47,25 +43,10 @@ export async function startNodeServices(init: {
   const stop = async () => {
     for (const s of stops.reverse()) await s()
   }
-  let faucetInfo: NodeServices['faucet']
   try {
     let api: ApiServer | undefined
     if (view !== undefined && config.api !== undefined) {
-      const faucetSigner = init.faucetSigner
-      const faucet =
-        faucetSigner === undefined
-          ? undefined
-          : new Faucet(
-              {
-                core: view.core,
-                chain: view.chain,
-                mempool: view.mempool,
-                submitTx: view.submitTx,
-                publicKey: faucetSigner.publicKey,
-                sign: faucetSigner.sign,
-              },
-              { amount: config.faucetAmount },
-            )
+      const faucet = chainNode?.faucet
       api = await startApiServer({
         address: config.api,
         node: view,
@@ -73,7 +54,6 @@ export async function startNodeServices(init: {
         onError: (err, where) => log.error({ err, where }, 'the API failed to answer'),
       })
       stops.push(() => api?.close())
-      if (faucet !== undefined) faucetInfo = { address: faucet.address, amount: faucet.amount }
     }
     let metricsUrl: string | undefined
     if (config.metrics !== undefined) {
@@ -91,7 +71,7 @@ export async function startNodeServices(init: {
       stops.push(() => server.close())
       metricsUrl = server.url
     }
-    return { api, faucet: faucetInfo, metricsUrl, stop }
+    return { api, metricsUrl, stop }
   } catch (err) {
     await stop()
     throw err

@@ -204,11 +204,25 @@ export class ChainStore {
     return this.#txs.get(id)
   }
 
-  /** The newest transactions touching `address`, newest first (archive nodes only). */
-  addressTxs(address: Uint8Array, limit: number): { height: number; index: number }[] {
+  /** True when the store keeps every block and the address index. */
+  get archive(): boolean {
+    return this.#options.archive
+  }
+
+  /**
+   * The transactions touching `address`, newest first (archive nodes only): from the newest, or
+   * from the one just before `before` when continuing a page.
+   */
+  addressTxs(
+    address: Uint8Array,
+    limit: number,
+    before?: { height: number; index: number },
+  ): { height: number; index: number }[] {
     const out: { height: number; index: number }[] = []
+    const start = newestKeyBefore(address, before)
+    if (start === undefined) return out
     for (const key of this.#addressTxs.getKeys({
-      start: addressTxKey(address, Number.MAX_SAFE_INTEGER, 0xffffffff),
+      start,
       end: addressTxKey(address, 0, 0),
       reverse: true,
       limit,
@@ -260,11 +274,6 @@ export class ChainStore {
   /** The prune depth: blocks kept below and at the head; undefined on archive nodes. */
   get keepBlocks(): number | undefined {
     return this.#options.archive ? undefined : this.#options.keepBlocks
-  }
-
-  /** True on archive nodes: every block and the address index are kept. */
-  get archive(): boolean {
-    return this.#options.archive
   }
 
   /** The lowest height whose block is still kept (1 on archive nodes). */
@@ -369,6 +378,18 @@ function addressTxKey(address: Uint8Array, height: number, index: number): Uint8
   view.setBigUint64(20, BigInt(height))
   view.setUint32(28, index)
   return key
+}
+
+// A reverse range starts at its (inclusive) start key: the newest possible key below the cursor.
+function newestKeyBefore(
+  address: Uint8Array,
+  before: { height: number; index: number } | undefined,
+): Uint8Array | undefined {
+  if (before === undefined) return addressTxKey(address, Number.MAX_SAFE_INTEGER, 0xffffffff)
+  if (before.index > 0) {
+    return addressTxKey(address, before.height, Math.min(before.index, 0x1_0000_0000) - 1)
+  }
+  return before.height > 1 ? addressTxKey(address, before.height - 1, 0xffffffff) : undefined
 }
 
 function toStoredHead(h: Head): StoredHead {
