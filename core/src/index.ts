@@ -114,6 +114,17 @@ export {
 } from './net/faucet-protocol.ts'
 export { GOSSIP_SIGNATURE_POLICY, gossipMessageId } from './net/gossip-config.ts'
 export {
+  decodeHeadersRequest,
+  decodeHeadersResponse,
+  encodeHeadersRequest,
+  encodeHeadersResponse,
+  HEADERS_LIMITS,
+  HEADERS_PROTOCOL,
+  HEADERS_RESPONSE_SOFT_BYTES,
+  type HeadersRequest,
+  MAX_LIGHT_BLOCKS_PER_REQUEST,
+} from './net/headers-protocol.ts'
+export {
   type AccountProof,
   decodeAccountProofAnswer,
   decodeProofRequest,
@@ -148,6 +159,20 @@ export {
   requestTxLocation,
   type TxLocation,
 } from './net/query-protocol.ts'
+export {
+  decodePriorities,
+  decodeSnapshotRequest,
+  decodeStateNodes,
+  encodePriorities,
+  encodeSnapshotRequest,
+  encodeStateNodes,
+  MAX_NODES_PER_REQUEST,
+  MAX_STATE_NODE_BYTES,
+  SNAPSHOT_LIMITS,
+  SNAPSHOT_PROTOCOL,
+  SNAPSHOT_RESPONSE_SOFT_BYTES,
+  type SnapshotRequest,
+} from './net/snapshot-protocol.ts'
 export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
 export {
@@ -198,3 +223,10 @@ export {
   type VerifyRemoteErrorCode,
   VerifyTimeoutError,
 } from './protocols/verify-errors.ts'
+export { requestLightBlocks } from './sync/headers-client.ts'
+export { requestPriorities, requestStateNodes } from './sync/snapshot-client.ts'
+export {
+  CorruptStateNodeError,
+  StateWalk,
+  type StateWalkComponents,
+} from './sync/state-walk.ts'

@@ -11,6 +11,7 @@ list(APPEND WEFT_CORE_SOURCES
   src/abi/light_checks.cpp
   src/abi/bisection_handle.cpp
   src/abi/tx_proof.cpp
+  src/abi/node_children.cpp
 )
 list(APPEND WEFT_TEST_SOURCES
   tests/abi/error_names_test.cpp
@@ -20,4 +21,5 @@ list(APPEND WEFT_TEST_SOURCES
   tests/abi/light_checks_test.cpp
   tests/abi/bisection_handle_test.cpp
   tests/abi/tx_proof_test.cpp
+  tests/abi/node_children_test.cpp
 )

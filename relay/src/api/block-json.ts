@@ -103,6 +103,15 @@ export class BlockReader {
 
   #pruned(height: number): ApiError {
     const lowest = this.#node.chain.store.lowestBlock
+    const synced = this.#node.chain.store.stateSyncedAt()
+    if (synced !== undefined && height <= synced.height) {
+      return new ApiError(
+        410,
+        'PRUNED',
+        `block ${height} is not here: this node started by state sync at height ${synced.height}; ask an archive node`,
+        { details: { lowestBlock: lowest, stateSyncedAt: synced.height } },
+      )
+    }
     const keep =
       this.#node.history.mode === 'prune' ? ` (it keeps the last ${this.#node.history.blocks})` : ''
     return new ApiError(

@@ -20,7 +20,14 @@ export interface ChainReader {
   readonly tree: StateTree
   readonly store: Pick<
     ChainStore,
-    'block' | 'header' | 'blockId' | 'heightOf' | 'tx' | 'lowestBlock' | 'keepBlocks'
+    | 'block'
+    | 'header'
+    | 'blockId'
+    | 'heightOf'
+    | 'tx'
+    | 'lowestBlock'
+    | 'keepBlocks'
+    | 'stateSyncedAt'
   >
   on(event: 'committed', listener: (event: CommittedEvent) => void): unknown
   off(event: 'committed', listener: (event: CommittedEvent) => void): unknown
@@ -38,6 +45,8 @@ export interface ConsensusProgress {
 
 export interface SyncProgress {
   syncing: boolean
+  /** Starting from a snapshot: the head is genesis until the whole state is here. */
+  stateSyncing: boolean
   /** The highest height the node knows the network has reached. */
   targetHeight: number
 }
@@ -61,7 +70,8 @@ export interface NodeView {
 }
 
 export interface NodeViewInit {
-  chainNode: Pick<ChainNode, 'chain' | 'mempool' | 'consensus' | 'submitTx' | 'sync'>
+  chainNode: Pick<ChainNode, 'chain' | 'mempool' | 'consensus' | 'submitTx' | 'sync'> &
+    Partial<Pick<ChainNode, 'stateSync'>>
   libp2p: Libp2p
   history: History
   validatorKey?: Uint8Array
@@ -82,9 +92,17 @@ export function nodeView(init: NodeViewInit): NodeView {
     peers: () => connectionsOf(libp2p),
     peerCount: () => libp2p.getPeers().length,
     // The best height peers reported at the status handshake, never below our own head.
-    sync: () => ({
-      syncing: chainNode.sync.syncing,
-      targetHeight: Math.max(chain.head.height, chainNode.sync.targetHeight),
-    }),
+    sync: () => {
+      const stateSyncing = chainNode.stateSync?.running === true
+      return {
+        syncing: stateSyncing || chainNode.sync.syncing,
+        stateSyncing,
+        targetHeight: Math.max(
+          chain.head.height,
+          chainNode.sync.targetHeight,
+          chainNode.stateSync?.targetHeight ?? 0,
+        ),
+      }
+    },
   }
 }

@@ -3,7 +3,7 @@
 // in one transaction. Consensus, sync and the API all go through here.
 import { EventEmitter } from 'node:events'
 import type { BlockOutcome, StateTree, WeftCore } from '@weft/wasm'
-import type { ChainStore, Head } from '../storage/chain-store.ts'
+import type { ChainStore, Head, SnapshotCommit } from '../storage/chain-store.ts'
 
 export interface CommittedEvent {
   height: number
@@ -148,6 +148,20 @@ export class Chain extends EventEmitter<ChainEvents> {
     }
     this.emit('committed', event)
     return event
+  }
+
+  /**
+   * Moves a node at genesis to a state-synced base (its header verified by the light client,
+   * every state node under its root stored): blocks then continue from `snapshot.height + 1`.
+   */
+  async adoptSnapshot(snapshot: SnapshotCommit): Promise<void> {
+    await this.store.commitSnapshot(snapshot)
+    this.#head = {
+      height: snapshot.height,
+      blockId: snapshot.blockId,
+      root: snapshot.root,
+      header: snapshot.header,
+    }
   }
 
   // Prune mode keeps the current state and that of the last few heights (proofs and snapshots

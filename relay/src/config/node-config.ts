@@ -22,6 +22,8 @@ export interface NodeConfig {
   /** Serve as a circuit relay. */
   relay: boolean
   history: History
+  /** On an empty data dir, begin from a light-client-verified snapshot (docs/sync.md). */
+  stateSync: boolean
   /** Absolute path of the encrypted validator key file, if the node validates. */
   validatorKey: string | undefined
   validatorKeyPasswordFile: string | undefined

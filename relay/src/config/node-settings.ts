@@ -92,6 +92,14 @@ export const NODE_SETTINGS = {
     defaultText: String(DEFAULT_PRUNE_BLOCKS),
     description: 'keep only this many most recent blocks (excludes --archive)',
   }),
+  stateSync: setting<boolean>({
+    name: 'state-sync',
+    type: booleanType(),
+    default: () => false,
+    defaultText: 'false',
+    description:
+      'on an empty data dir, start from a light-client-verified recent state (docs/sync.md)',
+  }),
   validatorKey: setting<string | undefined>({
     name: 'validator-key',
     type: pathType({ existingFile: true, allowed: 'the path of a key file from weft keys create' }),

@@ -71,6 +71,7 @@ export function resolveNodeConfig(input: ResolveNodeConfigInput): ResolvedNodeCo
     announce: picked.announce.value,
     relay: picked.relay.value,
     history: history(picked.archive, picked.prune),
+    stateSync: picked.stateSync.value,
     validatorKey: picked.validatorKey.value,
     validatorKeyPasswordFile: picked.validatorKeyPasswordFile.value,
     validatorKeyPassword: picked.validatorKeyPassword.value,

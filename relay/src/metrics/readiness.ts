@@ -1,5 +1,5 @@
-// Whether the node is ready to serve (/readyz): its chain is open, it is not halted, and it is
-// connected — to at least one peer, or it is the only validator of its chain and so needs none.
+// Whether the node is ready to serve (/readyz): its chain is open, it is not halted nor still
+// downloading a snapshot, and it is connected — to at least one peer, or it is the only validator of its chain and so needs none.
 import type { Libp2p } from '@libp2p/interface'
 import type { NodeView } from '../api/node-view.ts'
 
@@ -11,6 +11,9 @@ export function readiness(libp2p: Libp2p, node: NodeView | undefined): Readiness
   }
   if (node.consensus.halted) {
     return { ready: false, reason: 'halted: two commits were seen for one height' }
+  }
+  if (node.sync().stateSyncing) {
+    return { ready: false, reason: 'state sync under way: the state is not all here yet' }
   }
   if (libp2p.getPeers().length > 0 || isLoneValidator(node)) return { ready: true }
   return { ready: false, reason: 'no peers yet' }

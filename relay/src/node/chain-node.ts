@@ -19,8 +19,10 @@ import { PeerStatus } from '../net/peer-status.ts'
 import { serveDataProtocols } from '../protocols/data-protocols.ts'
 import { ChainStore } from '../storage/chain-store.ts'
 import { BlockSync } from '../sync/block-sync.ts'
+import { serveChainData } from '../sync/chain-servers.ts'
 import type { TerminalLine } from '../sync/progress-bar.ts'
 import { reportSyncProgress } from '../sync/progress-report.ts'
+import { StateSync, StateSyncError } from '../sync/state-sync.ts'
 
 export class GenesisFileError extends Error {
   override readonly name = 'GenesisFileError'
@@ -35,6 +37,8 @@ export interface ChainNode {
   sync: BlockSync
   /** The devnet faucet, when started with a faucet key: HTTP and libp2p share it and its limits. */
   faucet: Faucet | undefined
+  /** Present while the node is starting from a snapshot (--state-sync on a data dir at genesis). */
+  stateSync: StateSync | undefined
   /** Admits a signed transaction to the pool and gossips it: what POST /v1/txs does. */
   submitTx(tx: Uint8Array): Promise<AddResult>
   stop(): Promise<void>
@@ -151,9 +155,45 @@ export async function startChainNode(init: {
           { amount: config.faucetAmount },
         )
   await peers.start()
-  await sync.start()
+  const stopServing = await serveChainData(libp2p, chain)
   const dataProtocols = await serveDataProtocols({ libp2p, chain, faucet })
-  consensus.start()
+  // Consensus and block sync start from the head; with state sync that head is the snapshot's,
+  // so they wait for it (docs/sync.md, "State sync").
+  const follow = async () => {
+    await sync.start()
+    consensus.start()
+  }
+  let stateSync: StateSync | undefined
+  let stateSyncRun: Promise<void> = Promise.resolve()
+  let stopped = false
+  if (config.stateSync && chain.head.height === 0) {
+    const syncer = new StateSync({
+      node: libp2p,
+      chain,
+      status: peers,
+      log: log.child({ part: 'state-sync' }),
+    })
+    stateSync = syncer
+    stateSyncRun = syncer
+      .run()
+      .catch((err: unknown) => {
+        if (err instanceof StateSyncError && err.code === 'ABORTED') return
+        log.error({ err: String(err) }, 'state sync failed; syncing blocks from genesis instead')
+      })
+      .then(async () => {
+        if (stopped) return
+        await follow()
+        // Heights peers told us during state sync are stale; block sync starts on fresh ones.
+        for (const p of peers.peers()) void peers.refresh(p.peer)
+      })
+      .catch((err: unknown) => {
+        log.error({ err: String(err) }, 'could not start consensus after state sync')
+      })
+  } else {
+    if (config.stateSync)
+      log.info({ height: chain.head.height }, 'the data dir has a chain; no state sync')
+    await follow()
+  }
   // Expiry is otherwise checked only on add and per block; a quiet chain still forgets.
   const expiry = setInterval(() => mempool.expire(), 60_000)
   expiry.unref()
@@ -174,10 +214,15 @@ export async function startChainNode(init: {
     peers,
     sync,
     faucet,
+    stateSync,
     submitTx,
     async stop() {
+      stopped = true
       clearInterval(expiry)
       await dataProtocols.stop()
+      stateSync?.stop()
+      await stateSyncRun
+      await stopServing()
       await sync.stop()
       await peers.stop()
       await consensus.stop()

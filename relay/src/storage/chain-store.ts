@@ -48,6 +48,19 @@ export interface BlockCommit {
   }[]
 }
 
+/** The base a state-synced node starts from: a verified header and the state under its root. */
+export interface SnapshotCommit {
+  height: number
+  blockId: Uint8Array
+  header: Uint8Array
+  /** The commit that made the header final: the next block's last commit. */
+  commit: Uint8Array
+  /** The header's state root; every node under it is already stored (putStateNodes). */
+  root: Uint8Array
+  /** The proposer-priority record for height + 1, when a peer supplied one that fits. */
+  nextPriorities?: Uint8Array
+}
+
 export interface ChainStoreOptions {
   /** Keep every block and the address index (explorer); otherwise prune to `keepBlocks`. */
   archive: boolean
@@ -60,11 +73,12 @@ const GENESIS_HASH = 'genesisHash'
 const LAST_SIGNED = 'lastSigned'
 const PRUNED_BELOW = 'prunedBelow'
 const PRIORITIES = 'priorities:'
+const STATE_SYNCED = 'stateSyncedAt'
 
 export class ChainStore {
   readonly #env: RootDatabase
   readonly #guard: RootDatabase
-  readonly #meta: Database<Uint8Array | StoredHead | number, string>
+  readonly #meta: Database<Uint8Array | StoredHead | number | StoredSnapshot, string>
   readonly #blocks: Database<Uint8Array, number>
   readonly #headers: Database<Uint8Array, number>
   readonly #commits: Database<Uint8Array, number>
@@ -129,7 +143,7 @@ export class ChainStore {
     const head = this.#meta.get(HEAD)
     if (head === undefined || head instanceof Uint8Array || typeof head === 'number')
       return undefined
-    return fromStoredHead(head)
+    return fromStoredHead(head as StoredHead)
   }
 
   /** Height 0: the genesis and its state, written once. */
@@ -173,6 +187,52 @@ export class ChainStore {
       )
       this.#pruneWithin(b.height)
     })
+  }
+
+  /**
+   * State nodes that state sync checked against a verified root, before the base is committed.
+   * Content-addressed, so a walk interrupted after this finds them again and nothing else
+   * depends on them until commitSnapshot moves the head.
+   */
+  async putStateNodes(nodes: readonly StateNode[]): Promise<void> {
+    await this.#env.transaction(() => this.#putNodes(nodes))
+  }
+
+  /**
+   * A state-synced base, atomically: the head moves from genesis to `s.height` with its header
+   * and commit, and blocks below it are recorded as never kept. Before this transaction the
+   * node is at genesis (a restart syncs again, finding the nodes already stored); after it, the
+   * node continues with block sync from `s.height + 1`.
+   */
+  async commitSnapshot(s: SnapshotCommit): Promise<void> {
+    await this.#env.transaction(() => {
+      const head = this.head()
+      if (head === undefined || head.height !== 0) {
+        throw new Error(
+          `a snapshot needs a store at genesis; its head is ${head?.height ?? 'none'}`,
+        )
+      }
+      this.#headers.put(s.height, s.header)
+      this.#commits.put(s.height, s.commit)
+      this.#blockIds.put(s.blockId, s.height)
+      this.#idsByHeight.put(s.height, s.blockId)
+      if (s.nextPriorities !== undefined) {
+        this.#meta.put(`${PRIORITIES}${s.height + 1}`, s.nextPriorities)
+      }
+      this.#meta.put(PRUNED_BELOW, s.height + 1)
+      this.#meta.put(STATE_SYNCED, { height: s.height, blockId: s.blockId })
+      this.#meta.put(
+        HEAD,
+        toStoredHead({ height: s.height, blockId: s.blockId, root: s.root, header: s.header }),
+      )
+    })
+  }
+
+  /** The height this node's history starts from, when it began by state sync. */
+  stateSyncedAt(): { height: number; blockId: Uint8Array } | undefined {
+    const v = this.#meta.get(STATE_SYNCED)
+    if (v === undefined || v instanceof Uint8Array || typeof v === 'number') return undefined
+    return { height: v.height, blockId: v.blockId }
   }
 
   /** The commit for `height`, once the next block (or consensus) supplied it. */
@@ -362,6 +422,11 @@ interface StoredHead {
   blockId: Uint8Array
   root: Uint8Array
   header: Uint8Array | null
+}
+
+interface StoredSnapshot {
+  height: number
+  blockId: Uint8Array
 }
 
 interface StoredTx {

@@ -219,6 +219,15 @@ describe('values', () => {
     assert.equal(config([], { WEFT_RELAY: 'yes' }).relay, true)
   })
 
+  it('state sync is off unless asked for by flag, environment or file', () => {
+    assert.equal(config([]).stateSync, false)
+    assert.equal(config(['--state-sync']).stateSync, true)
+    assert.equal(config([], { WEFT_STATE_SYNC: 'on' }).stateSync, true)
+    const file = configFile({ 'state-sync': true })
+    assert.equal(config(['--config', file]).stateSync, true)
+    assert.equal(config(['--config', file, '--no-state-sync']).stateSync, false)
+  })
+
   it('read host:port for IPv4, [IPv6] and host names, and off', () => {
     assert.deepEqual(config(['--api', '[::1]:80']).api, { host: '::1', port: 80 })
     assert.deepEqual(config(['--api', 'node.example.org:0']).api, {
@@ -491,7 +500,7 @@ describe('every mistake names the setting, where it came from, the value and wha
         source: `config file ${file}`,
         value: '5',
         message:
-          /unknown key "purne" \(set to 5\) in config file .* \(did you mean prune\?\); allowed keys: data-dir, genesis, bootstrap, listen, announce, relay, archive, prune, validator-key, validator-key-password-file, faucet-key, faucet-key-password-file, faucet-amount, api, metrics$/,
+          /unknown key "purne" \(set to 5\) in config file .* \(did you mean prune\?\); allowed keys: data-dir, genesis, bootstrap, listen, announce, relay, archive, prune, state-sync, validator-key, validator-key-password-file, faucet-key, faucet-key-password-file, faucet-amount, api, metrics$/,
       },
     )
     // Secrets and the config path itself are not file keys.

@@ -30,7 +30,7 @@ export async function startNode(
   layout: DevnetLayout,
   node: DevnetNode,
   bootstrap: readonly string[],
-  options: { validate?: boolean; genesisFile?: string; api?: boolean } = {},
+  options: { validate?: boolean; genesisFile?: string; api?: boolean; args?: string[] } = {},
 ): Promise<RunningNode> {
   const args = [
     'node',
@@ -45,6 +45,7 @@ export async function startNode(
     '--metrics',
     'off',
     ...bootstrap.flatMap((b) => ['--bootstrap', b]),
+    ...(options.args ?? []),
   ]
   if (options.validate !== false && node.keyFile !== undefined) {
     args.push('--validator-key', node.keyFile, '--validator-key-password-file', layout.passwordFile)

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "abi/abi.hpp"
+#include "abi/node_children.hpp"
 #include "abi/session.hpp"
 #include "abi/tree_handle.hpp"
 #include "encoding/reader.hpp"
@@ -44,6 +45,14 @@ std::int32_t weft_smt_verify_proof(const std::uint8_t* root, const std::uint8_t*
   const auto status =
       weft::state::verify_proof(hash_at(root), hash_at(key), claimed, decoded.value());
   return status ? 1 : error_status(ErrorDomain::Proof, status.error());
+}
+
+// State sync: checks a node fetched from a peer against the hash it was asked for and answers
+// how many children it has (0–2), their hashes in the session's output; or StateError.CorruptNode.
+WEFT_EXPORT(weft_smt_node_children)
+std::int32_t weft_smt_node_children(Session* s, const std::uint8_t* address,
+                                    const std::uint8_t* bytes, std::uint32_t len) {
+  return weft::abi::node_children(*s, hash_at(address), {bytes, len});
 }
 
 WEFT_EXPORT(weft_smt_new) TreeHandle* weft_smt_new(std::uint32_t store_id, std::uint32_t cache) {

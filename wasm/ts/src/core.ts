@@ -31,6 +31,7 @@ import {
   type StateExports,
   StateTree,
   type StateTreeOptions,
+  stateNodeChildren,
   verifyStateProof,
 } from './state.ts'
 import { ObjectCodec, type ViewExports } from './views.ts'
@@ -235,6 +236,15 @@ export class WeftCore {
     proof: Uint8Array,
   ): ProofCheck {
     return verifyStateProof(this.#x, this.#mem, root, key, value, proof)
+  }
+
+  /**
+   * Checks a state node fetched from a peer against the hash it was asked for and answers its
+   * children's hashes (state sync walks the tree from a verified root with it). Throws
+   * WeftCoreError "StateError.CorruptNode" when the bytes are not that node.
+   */
+  stateNodeChildren(hash: Uint8Array, bytes: Uint8Array): Uint8Array[] {
+    return stateNodeChildren(this.#x, this.#mem, hash, bytes)
   }
 
   /** Opens the state tree over `store`; close() it when done. */

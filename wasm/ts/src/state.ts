@@ -15,6 +15,7 @@ export interface StateExports {
     proof: number,
     proofLen: number,
   ): number
+  weft_smt_node_children?(session: number, address: number, bytes: number, len: number): number
   weft_smt_new(storeId: number, cacheBytes: number): number
   weft_smt_free(tree: number): void
   weft_smt_get(session: number, tree: number, root: number, key: number): number
@@ -132,6 +133,35 @@ export function verifyStateProof(
     if (status === 1) return { valid: true }
     return { valid: false, reason: mem.errorName(status) }
   })
+}
+
+/**
+ * State sync's check of a node fetched from a peer: its bytes must be the canonical node stored
+ * under `hash` (docs/protocol/state.md §3). Answers the hashes of its non-empty children, left
+ * first, which the walk fetches next; throws WeftCoreError "StateError.CorruptNode" otherwise.
+ */
+export function stateNodeChildren(
+  x: StateExports,
+  mem: CoreMemory,
+  hash: Uint8Array,
+  bytes: Uint8Array,
+): Uint8Array[] {
+  // Added within ABI version 2: a module built before it lacks the export.
+  const call = x.weft_smt_node_children
+  if (typeof call !== 'function')
+    throw new WeftWasmError('ABI_MISMATCH', 'weft_core.wasm cannot check state nodes; rebuild it')
+  checkBytes('hash', hash, HASH_BYTES)
+  checkBytes('bytes', bytes)
+  const status = mem.withRegion(HASH_BYTES + bytes.length, (base) => {
+    mem.write(base, hash)
+    mem.write(base + HASH_BYTES, bytes)
+    return call(mem.session, base, base + HASH_BYTES, bytes.length)
+  })
+  if (status < 0) fail(mem, status, 'checking a state node')
+  const out = mem.output()
+  const children: Uint8Array[] = []
+  for (let i = 0; i < status; i++) children.push(out.slice(i * HASH_BYTES, (i + 1) * HASH_BYTES))
+  return children
 }
 
 function encodeVarint(n: number, out: number[]): void {

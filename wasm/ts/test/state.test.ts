@@ -188,6 +188,33 @@ describe('state tree in wasm', () => {
   })
 
   // The cache is bounded (256 KiB here): once full, memory stays where it is.
+  it("checks a fetched node against its hash and names its children (state sync's walk)", () => {
+    const { store, tree, root } = build([
+      { key: keyA, value: ascii('A') },
+      { key: keyB, value: ascii('B') },
+      { key: keyC, value: ascii('C') },
+    ])
+    const rootBytes = store.get(root) as Uint8Array
+    const children = core.stateNodeChildren(root, rootBytes)
+    assert.equal(children.length, 2)
+    // Left holds keyA and keyB (bit 0 clear), right is keyC's leaf, which has no children.
+    assert.deepEqual(
+      core.stateNodeChildren(
+        children[1] as Uint8Array,
+        store.get(children[1] as Uint8Array) as Uint8Array,
+      ),
+      [],
+    )
+    const flipped = rootBytes.slice()
+    flipped[1] = (flipped[1] ?? 0) ^ 1
+    assert.throws(
+      () => core.stateNodeChildren(root, flipped),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'StateError.CorruptNode',
+    )
+    assert.throws(() => core.stateNodeChildren(root.subarray(0, 31), rootBytes), WeftInputError)
+    tree.close()
+  })
+
   it('keeps WASM memory flat over many updates and proofs', () => {
     const {
       store,
