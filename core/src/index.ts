@@ -1,5 +1,6 @@
-// @weft/core: isomorphic TypeScript over the consensus core — protocols and the mempool, and
-// later sync and the light client. No DOM, no Node-only API: hosts inject transports and clocks.
+// @weft/core: isomorphic TypeScript over the consensus core — protocols, the mempool and the
+// wallet primitives, and later sync and the light client. No DOM, no Node-only API: hosts inject
+// transports and clocks.
 
 export {
   ADDRESS_BYTES,
@@ -230,3 +231,66 @@ export {
   StateWalk,
   type StateWalkComponents,
 } from './sync/state-walk.ts'
+export {
+  type AddressCore,
+  accountAddress,
+  accountPath,
+  deriveAccountKey,
+} from './wallet/account.ts'
+export { AccountKey } from './wallet/account-key.ts'
+export {
+  backupCheckPositions,
+  checkBackupAnswers,
+  DEFAULT_BACKUP_CHECK_WORDS,
+} from './wallet/backup-check.ts'
+export {
+  DEFAULT_MNEMONIC_WORDS,
+  DEFAULT_VAULT_KDF,
+  GENERATED_WORD_COUNTS,
+  IMPORTED_WORD_COUNTS,
+  MAX_ACCOUNT_INDEX,
+  PBKDF2_VAULT_KDF,
+  WEFT_COIN_TYPE,
+} from './wallet/constants.ts'
+export {
+  DerivationError,
+  type DerivationErrorCode,
+  MnemonicError,
+  type MnemonicErrorCode,
+  SigningError,
+  type SigningErrorCode,
+  VaultError,
+  type VaultErrorCode,
+} from './wallet/errors.ts'
+export { KDF_CEILINGS, type KdfParams, type Pbkdf2Params, type ScryptParams } from './wallet/kdf.ts'
+export {
+  generateMnemonic,
+  isMnemonic,
+  mnemonicToSeed,
+  normalizeMnemonic,
+} from './wallet/mnemonic.ts'
+export {
+  type SignedTransaction,
+  type SigningCore,
+  signTransaction,
+  type UnsignedTransaction,
+} from './wallet/sign-transaction.ts'
+export {
+  type ExtendedKey,
+  formatDerivationPath,
+  HARDENED_OFFSET,
+  parseDerivationPath,
+  slip10DerivePath,
+  slip10HardenedChild,
+  slip10MasterKey,
+  wipeExtendedKey,
+} from './wallet/slip10.ts'
+export {
+  changeVaultPassword,
+  createVault,
+  openVault,
+  type SealOptions,
+  vaultNeedsUpgrade,
+} from './wallet/vault.ts'
+export { parseVaultRecord, type VaultKdf, type VaultRecord } from './wallet/vault-record.ts'
+export { type VaultAccount, type VaultContents, VaultSecrets } from './wallet/vault-secrets.ts'
