@@ -1,6 +1,8 @@
-// Block sync (docs/sync.md): a node behind its peers fetches finalized blocks with their commits
-// in batches over /weft/blocks/1.0.0 and feeds each to the consensus driver, which verifies the
-// commit and executes the block through the core. A peer whose answer fails is dropped from
+// Block sync (docs/sync.md): a node behind its peers first fetches the light blocks ahead of its
+// head over /weft/headers/1.0.0 and verifies them as a chain (HeaderChain), then fetches the
+// finalized blocks with their commits in batches over /weft/blocks/1.0.0 from several peers,
+// checks each against its verified header, and feeds it to the consensus driver, which verifies
+// the commit and executes the block through the core. A peer whose answer fails is dropped from
 // the round and another is tried. Progress (height, rates, ETA) is emitted as events: the node
 // logs them, or draws them as a bar on a terminal.
 import { EventEmitter } from 'node:events'
@@ -15,15 +17,19 @@ import {
   encodeBlocksRequest,
   encodeBlocksResponse,
   MAX_BLOCKS_PER_REQUEST,
+  MAX_LIGHT_BLOCKS_PER_REQUEST,
   MessageFormatError,
   ProtocolError,
+  requestLightBlocks,
   sendRequest,
   serveRequests,
 } from '@weft/core'
 import type { Chain, CommittedEvent } from '../chain/chain.ts'
+import { storedLightBlock } from '../chain/light-blocks.ts'
 import type { ConsensusDriver } from '../consensus/consensus-driver.ts'
 import type { Logger } from '../log.ts'
 import type { PeerStatus } from '../net/peer-status.ts'
+import { HeaderChain } from './header-chain.ts'
 import { SyncProgress, type SyncProgressEvent } from './sync-progress.ts'
 
 /** Batches requested ahead of the one being applied. */
@@ -134,6 +140,11 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
     const onCommitted = (e: CommittedEvent) =>
       progress.applied(e.height, e.outcome.receipts.length, Date.now())
     this.#chain.on('committed', onCommitted)
+    const params = this.#chain.core.views.decode('genesis', this.#chain.genesis).params
+    const headers = new HeaderChain(this.#chain.core, {
+      trustingPeriodMs: Number(params.trustingPeriodMs),
+      maxValidators: params.maxValidators,
+    })
     const failed = new Set<string>()
     let inflight: Batch[] = []
     let nextFrom = this.#chain.head.height + 1
@@ -148,11 +159,26 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
         if (ahead.length === 0 && inflight.length === 0) break
         this.#target = Math.max(this.#target, ...ahead.map((p) => p.height))
         if (nextFrom <= head) nextFrom = head + 1
+        // Headers are verified from the node's own head: re-anchored whenever the head moved
+        // past them (consensus committed meanwhile, or a restart of the run).
+        if (head >= 1 && headers.verifiedTo < head) {
+          const anchor = storedLightBlock(this.#chain, head)
+          if (anchor !== undefined) headers.anchor(head, anchor)
+        }
         while (inflight.length < WINDOW) {
-          const able = ahead.filter((p) => p.height >= nextFrom)
+          // A peer whose headers failed just now is out of this run's turns too.
+          const able = ahead.filter((p) => p.height >= nextFrom && !failed.has(p.peer.toString()))
           const peer = able[turn++ % Math.max(able.length, 1)]
           if (peer === undefined) break
-          const count = Math.min(MAX_BLOCKS_PER_REQUEST, peer.height - nextFrom + 1)
+          // Block 1 has no header to be checked against (the chain of headers starts from a
+          // committed block): it comes alone, its commit checked against the genesis set.
+          if (!headers.anchored && inflight.length > 0) break
+          const count = headers.anchored
+            ? Math.min(MAX_BLOCKS_PER_REQUEST, peer.height - nextFrom + 1)
+            : 1
+          const headed = await this.#verifyHeaders(headers, ahead, nextFrom + count - 1, failed)
+          if (!headed) break
+          if (failed.has(peer.peer.toString())) continue // its own headers just failed
           inflight.push({
             peer: peer.peer,
             from: nextFrom,
@@ -182,6 +208,17 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
             ok = false // an earlier batch fell short: heights are missing before this one
             break
           }
+          const expected = headers.blockIdAt(height)
+          const id = Buffer.from(this.#chain.core.views.id('block', b.block)).toString('hex')
+          if (expected !== undefined && expected !== id) {
+            this.#log.warn(
+              { peer: batch.peer.toString(), height },
+              'a synced block is not the one its verified header names; trying another peer',
+            )
+            failed.add(batch.peer.toString())
+            ok = false
+            break
+          }
           if (!(await this.#driver.syncBlock(b.block, b.commit))) {
             // Consensus may have committed this height meanwhile; only a block that failed
             // verification is the peer's fault.
@@ -206,6 +243,49 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
       this.#running = false
       this.emit('done', progress.event(this.#target, Date.now()))
     }
+  }
+
+  // Verifies headers up to `upTo` (or as far as peers have them) before blocks up there are
+  // asked for. Without an anchor (a node at genesis) blocks go unheaded: the driver verifies
+  // each commit against the state's set anyway. False: no peer could extend the chain of
+  // headers, so no batch should be scheduled this turn.
+  async #verifyHeaders(
+    headers: HeaderChain,
+    peers: readonly { peer: PeerId; height: number }[],
+    upTo: number,
+    failed: Set<string>,
+  ): Promise<boolean> {
+    if (!headers.anchored) return true
+    while (headers.verifiedTo < upTo) {
+      const from = headers.verifiedTo + 1
+      const peer = peers
+        .filter((p) => p.height >= from && !failed.has(p.peer.toString()))
+        .sort((a, b) => b.height - a.height)[0]
+      if (peer === undefined) return false
+      let lightBlocks: Uint8Array[]
+      try {
+        lightBlocks = await requestLightBlocks(this.#node, peer.peer, {
+          from,
+          count: Math.min(MAX_LIGHT_BLOCKS_PER_REQUEST, upTo - from + 1),
+        })
+      } catch (err) {
+        if (!(err instanceof ProtocolError || err instanceof MessageFormatError)) throw err
+        this.#log.warn({ peer: peer.peer.toString(), err: err.message }, 'header request failed')
+        failed.add(peer.peer.toString())
+        continue
+      }
+      const check = headers.extend(lightBlocks)
+      if (!check.ok) {
+        this.#log.warn(
+          { peer: peer.peer.toString(), height: check.height, reason: check.reason },
+          'a header did not verify; trying another peer',
+        )
+        failed.add(peer.peer.toString())
+        continue
+      }
+      if (lightBlocks.length === 0) failed.add(peer.peer.toString())
+    }
+    return true
   }
 
   async #fetch(peer: PeerId, from: number, count: number): Promise<BlockWithCommit[] | undefined> {
