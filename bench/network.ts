@@ -22,6 +22,13 @@ export interface NetworkFigures {
   p50Ms: number
   p99Ms: number
   referencePerSecond: number
+  /**
+   * Posts per second this client manages against a server that accepts at once, measured in the
+   * same run: the most the network could be offered from here.
+   */
+  clientPerSecond: number
+  /** Posts the validators refused (pool full for the sender, …): their successors then wait. */
+  refused: number
   /** Transactions in each block committed during the run, in order. */
   blockTxCounts: number[]
 }
@@ -168,40 +175,17 @@ export async function networkFigures(
         })
     })
 
-    // Paced submission, round-robin over the validators' APIs, a bounded number in flight.
     const started = performance.now()
-    let next = 0
-    let inFlight = 0
-    await new Promise<void>((resolve) => {
-      const pump = () => {
-        const due = Math.min(
-          total,
-          Math.floor(((performance.now() - started) / 1000) * options.rate),
-        )
-        while (next < due && inFlight < 256) {
-          const tx = txs[next] as { bytes: string; hash: string }
-          const api = (nodes[next % nodes.length] as Running).api
-          next++
-          inFlight++
-          void fetch(`${api}/v1/txs`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ tx: tx.bytes }),
-          })
-            .then((r) => {
-              if (r.status === 202) submitted.set(tx.hash, performance.now())
-              return r.arrayBuffer()
-            })
-            .catch(() => undefined)
-            .finally(() => {
-              inFlight--
-            })
-        }
-        if (next >= total && inFlight === 0) resolve()
-        else setTimeout(pump, 5)
-      }
-      pump()
-    })
+    let refused = 0
+    await post(
+      txs,
+      nodes.map((n) => n.api),
+      options.rate,
+      (tx, status) => {
+        if (status === 202) submitted.set(tx.hash, performance.now())
+        else refused++
+      },
+    )
     const offered = total / ((performance.now() - started) / 1000)
     // Everything accepted should be final within a few blocks; stop waiting after 15 s.
     const deadline = performance.now() + 15_000
@@ -217,6 +201,8 @@ export async function networkFigures(
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       referencePerSecond: referenceRate(core, senders, layout.chainId),
+      clientPerSecond: await clientRate(txs.slice(0, Math.min(txs.length, 10_000))),
+      refused,
       blockTxCounts,
     }
   } finally {
@@ -227,6 +213,76 @@ export async function networkFigures(
       ),
     )
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Paced submission, round-robin over `apis`, a bounded number in flight: each answer's status is
+ * handed to `answered` as it arrives.
+ */
+async function post(
+  txs: readonly { bytes: string; hash: string }[],
+  apis: readonly string[],
+  rate: number,
+  answered: (tx: { bytes: string; hash: string }, status: number) => void,
+): Promise<void> {
+  const started = performance.now()
+  let next = 0
+  let inFlight = 0
+  await new Promise<void>((resolve) => {
+    const pump = () => {
+      const due = Math.min(txs.length, Math.floor(((performance.now() - started) / 1000) * rate))
+      while (next < due && inFlight < 256) {
+        const tx = txs[next] as { bytes: string; hash: string }
+        const api = apis[next % apis.length] as string
+        next++
+        inFlight++
+        void fetch(`${api}/v1/txs`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ tx: tx.bytes }),
+        })
+          .then(async (r) => {
+            await r.arrayBuffer()
+            answered(tx, r.status)
+          })
+          .catch(() => answered(tx, 0))
+          .finally(() => {
+            inFlight--
+          })
+      }
+      if (next >= txs.length && inFlight === 0) resolve()
+      else setTimeout(pump, 5)
+    }
+    pump()
+  })
+}
+
+// A server in its own process that reads each post and answers 202 at once, as a node would
+// that had no work to do.
+const STUB_SERVER = `
+const server = require('node:http').createServer((req, res) => {
+  req.resume()
+  req.on('end', () => { res.writeHead(202, { 'content-type': 'application/json' }); res.end('{}') })
+})
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port))
+`
+
+/** Posts per second this client reaches, unpaced, against STUB_SERVER. */
+async function clientRate(txs: readonly { bytes: string; hash: string }[]): Promise<number> {
+  const child = spawn(process.execPath, ['-e', STUB_SERVER], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+  try {
+    const api = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve)
+      child.once('exit', (code) => reject(new Error(`stub server exited (${code})`)))
+    })
+    const started = performance.now()
+    await post(txs, [api], Number.POSITIVE_INFINITY, () => {})
+    return txs.length / ((performance.now() - started) / 1000)
+  } finally {
+    child.kill('SIGTERM')
   }
 }
 

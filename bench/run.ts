@@ -271,6 +271,20 @@ if (NET_SECONDS > 0) {
     ratio: 1,
   })
   rows.push({
+    name: 'posts/s this client reaches (stub server)',
+    value: net.clientPerSecond,
+    unit: 'posts/s',
+    reference: 'itself',
+    ratio: 1,
+  })
+  rows.push({
+    name: `finalized vs client (${Math.round(net.offeredPerSecond)}/s offered, ${net.refused} refused)`,
+    value: net.finalizedPerSecond,
+    unit: 'transfers/s',
+    reference: 'client capacity',
+    ratio: net.finalizedPerSecond / net.clientPerSecond,
+  })
+  rows.push({
     name: `finalized, ${net.validators} validators (${Math.round(net.offeredPerSecond)}/s offered)`,
     value: net.finalizedPerSecond,
     unit: 'transfers/s',

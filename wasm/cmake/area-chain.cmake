@@ -22,6 +22,7 @@ list(APPEND WEFT_CORE_SOURCES
   src/chain/tx_merkle.cpp
   src/chain/tx_verify.cpp
   src/chain/validator_list.cpp
+  src/chain/verified_signatures.cpp
 )
 list(APPEND WEFT_TEST_SOURCES
   tests/chain/block_test.cpp
@@ -30,5 +31,6 @@ list(APPEND WEFT_TEST_SOURCES
   tests/chain/staking_test.cpp
   tests/chain/tx_check_test.cpp
   tests/chain/tx_merkle_test.cpp
+  tests/chain/verified_signatures_test.cpp
 )
 list(APPEND WEFT_FUZZ_TARGETS fuzz_chain_decode fuzz_tx_validate fuzz_block_validate)

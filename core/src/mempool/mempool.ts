@@ -533,18 +533,23 @@ export class Mempool {
    */
   #promote(sender: SenderTxs, from: number): void {
     sender.setPendingCount(from)
+    const verdicts = this.#admitRun(sender, from)
     for (let i = from; i < sender.txs.length; i++) {
       const entry = sender.txs[i] as PoolEntry
       if (entry.nonce !== sender.nonce + BigInt(i)) return
-      let verdict: AdmitVerdict
+      let verdict: AdmitVerdict | undefined
       try {
-        verdict = this.#validator.admit(
-          entry.bytes,
-          sender.txs.slice(0, i).map((e) => e.bytes),
-        )
+        verdict =
+          verdicts === undefined
+            ? this.#validator.admit(
+                entry.bytes,
+                sender.txs.slice(0, i).map((e) => e.bytes),
+              )
+            : verdicts[i - from]
       } catch {
         return // the core cannot answer now: it waits, unverified
       }
+      if (verdict === undefined) return
       if (verdict.ok) {
         sender.setPendingCount(i + 1)
         continue
@@ -553,6 +558,30 @@ export class Mempool {
         this.#remove(entry, { status: 'dropped', reason: verdict.reason, at: this.#now() })
       }
       return
+    }
+  }
+
+  /**
+   * The verdicts for the sender's gap-free run from index `from` in one question, when the
+   * validator answers runs; undefined when it does not, or cannot answer now (then the caller
+   * asks one by one, or the run waits).
+   */
+  #admitRun(sender: SenderTxs, from: number): AdmitVerdict[] | undefined {
+    if (this.#validator.admitRun === undefined) return undefined
+    const run: Uint8Array[] = []
+    for (let i = from; i < sender.txs.length; i++) {
+      const entry = sender.txs[i] as PoolEntry
+      if (entry.nonce !== sender.nonce + BigInt(i)) break
+      run.push(entry.bytes)
+    }
+    if (run.length === 0) return []
+    try {
+      return this.#validator.admitRun(
+        run,
+        sender.txs.slice(0, from).map((e) => e.bytes),
+      )
+    } catch {
+      return []
     }
   }
 

@@ -44,6 +44,13 @@ export interface MempoolValidator {
    * `ahead` may be reported as the answer.
    */
   admit(tx: Uint8Array, ahead: readonly Uint8Array[]): AdmitVerdict
+  /**
+   * Optional: `admit` for a run of the sender's next transactions in one question — the verdict
+   * for each of `txs` in turn, after `ahead` and the ones before it, stopping after the first
+   * refusal. The pool re-admits a sender's k pooled transactions after every block; one run
+   * costs k executions where k calls to `admit` would replay k²/2.
+   */
+  admitRun?(txs: readonly Uint8Array[], ahead: readonly Uint8Array[]): AdmitVerdict[]
   /** The sender's next nonce at the head (0 for a never-used account). */
   accountNonce(sender: Uint8Array): bigint
   /** The base fee per byte the next block will charge. */

@@ -65,6 +65,8 @@ export interface ChainModelInit {
   minBaseFeePerByte?: bigint
   maxBlockBytes?: number
   balances?: Record<number, bigint>
+  /** Answer admitRun (one question per sender's run) as the node's validator does. */
+  answersRuns?: boolean
 }
 
 /** The test model: a head state the pool asks about, and blocks that move it. */
@@ -74,8 +76,9 @@ export class ChainModel implements MempoolValidator {
   readonly minBase: bigint
   readonly maxBlockBytes: number
   height = 0n
-  /** Calls to admit, for tests that count the pool's questions. */
+  /** Calls to admit and admitRun, for tests that count the pool's questions. */
   admitCalls = 0
+  admitRun?: (txs: readonly Uint8Array[], ahead: readonly Uint8Array[]) => AdmitVerdict[]
 
   constructor(init: ChainModelInit = {}) {
     this.base = init.baseFeePerByte ?? 1000n
@@ -84,6 +87,27 @@ export class ChainModel implements MempoolValidator {
     for (const [sender, balance] of Object.entries(init.balances ?? {})) {
       this.setBalance(Number(sender), balance)
     }
+    if (init.answersRuns === true) this.admitRun = (txs, ahead) => this.#admitRun(txs, ahead)
+  }
+
+  #admitRun(txs: readonly Uint8Array[], ahead: readonly Uint8Array[]): AdmitVerdict[] {
+    this.admitCalls++
+    const first = txs[0]
+    if (first === undefined) return []
+    const decoded = this.decodeModel(first)
+    if ('error' in decoded) return [{ ok: false, reason: decoded.error }]
+    const scratch = { ...this.#account(decoded.sender) }
+    for (const earlier of ahead) {
+      const verdict = this.#apply(scratch, earlier)
+      if (!verdict.ok) return [verdict]
+    }
+    const verdicts: AdmitVerdict[] = []
+    for (const tx of txs) {
+      const verdict = this.#apply(scratch, tx)
+      verdicts.push(verdict)
+      if (!verdict.ok) break
+    }
+    return verdicts
   }
 
   setBalance(sender: number, balance: bigint): void {

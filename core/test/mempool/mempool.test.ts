@@ -417,6 +417,20 @@ describe('blocks', () => {
     refused(pool.add(next.bytes), 'ALREADY_KNOWN')
   })
 
+  it('re-checks each sender’s transactions in one question when the core answers runs', () => {
+    const { pool, offer, model, block } = setup({}, { answersRuns: true })
+    for (const sender of [1, 2, 3]) {
+      for (let nonce = 0n; nonce < 10n; nonce++) accepted(offer({ sender, nonce }).result)
+    }
+    // Sender 2 can now pay for four of its ten (150 bytes at a base fee of at most 1 000).
+    model.setBalance(2, 4n * 150n * 1010n + 100n)
+    model.admitCalls = 0
+    const { outcome } = block([])
+    assert.equal(model.admitCalls, 3, 'one question per sender, not one per transaction')
+    assert.deepEqual(outcome, { included: 0, dropped: 1, pending: 24, queued: 5 })
+    assert.equal(pool.stats().pending.count, 24)
+  })
+
   it('drops a transaction whose nonce another one used', () => {
     const { pool, offer, model, block } = setup()
     const mine = offer({ sender: 1, nonce: 0n })

@@ -84,9 +84,10 @@ const balances = fc.tuple(
   ...SENDERS.map(() => fc.constantFrom(10n ** 15n, 10n ** 15n, 1_000_000n, 200_000n)),
 )
 
-function run(initial: bigint[], ops: Op[]) {
+function run(initial: bigint[], ops: Op[], answersRuns = false) {
   const model = new ChainModel({
     balances: Object.fromEntries(SENDERS.map((s, i) => [s, initial[i] ?? 0n])),
+    answersRuns,
   })
   let time = 0
   const pool = new Mempool(
@@ -234,7 +235,22 @@ function run(initial: bigint[], ops: Op[]) {
 describe('mempool properties', () => {
   it('keeps its invariants through any sequence of submissions, blocks and time', () => {
     fc.assert(
-      fc.property(balances, fc.array(op, { minLength: 10, maxLength: 80, size: 'max' }), run),
+      fc.property(
+        balances,
+        fc.array(op, { minLength: 10, maxLength: 80, size: 'max' }),
+        (initial, ops) => run(initial, ops),
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('keeps them too when the core answers a sender’s run in one question', () => {
+    fc.assert(
+      fc.property(
+        balances,
+        fc.array(op, { minLength: 10, maxLength: 80, size: 'max' }),
+        (initial, ops) => run(initial, ops, true),
+      ),
       { numRuns: RUNS },
     )
   })

@@ -2,7 +2,14 @@
 // one path by which a block enters — validated and executed by the core, then committed to disk
 // in one transaction. Consensus, sync and the API all go through here.
 import { EventEmitter } from 'node:events'
-import type { BlockOutcome, StateTree, WeftCore } from '@weft/wasm'
+import type {
+  BlockOutcome,
+  BuildRequest,
+  BuiltBlock,
+  StateTree,
+  VerifiedSignatures,
+  WeftCore,
+} from '@weft/wasm'
 import type { ChainStore, Head, SnapshotCommit } from '../storage/chain-store.ts'
 
 export interface CommittedEvent {
@@ -40,6 +47,19 @@ export class GenesisMismatchError extends Error {
   override readonly name = 'GenesisMismatchError'
 }
 
+/** What a proposer asks to build on the head; the chain fills in the rest. */
+export type ProposalRequest = Omit<BuildRequest, 'chainId' | 'previousHeader' | 'signatures'>
+
+// A block the core already validated (or built) on the current head, keyed by its bytes' object:
+// committing that same block reuses the outcome rather than executing it a second time.
+interface Checked {
+  root: Uint8Array
+  expectedProposer: string
+  outcome: BlockOutcome
+  /** How long the core took to produce it: the block's validation time, whenever it is used. */
+  seconds: number
+}
+
 export class Chain extends EventEmitter<ChainEvents> {
   readonly core: WeftCore
   readonly store: ChainStore
@@ -47,7 +67,13 @@ export class Chain extends EventEmitter<ChainEvents> {
   readonly chainId: string
   readonly genesis: Uint8Array
   readonly genesisHash: Uint8Array
+  /**
+   * The core's memo of the signatures it verified: the pool admits a transaction once, and
+   * building and validating its block verify it no more.
+   */
+  readonly signatures: VerifiedSignatures
   #head: Head
+  #checked = new WeakMap<Uint8Array, Checked>()
 
   private constructor(
     core: WeftCore,
@@ -64,6 +90,7 @@ export class Chain extends EventEmitter<ChainEvents> {
     this.chainId = chainId
     this.genesis = genesis.genesis
     this.genesisHash = genesis.genesisHash
+    this.signatures = core.openVerifiedSignatures(chainId)
     this.#head = head
   }
 
@@ -103,11 +130,11 @@ export class Chain extends EventEmitter<ChainEvents> {
     return this.#head
   }
 
-  /** Validates `block` as the next height and commits it with everything it wrote. */
-  async apply(
-    block: Uint8Array,
-    options: { commit?: Uint8Array; expectedProposer?: Uint8Array } = {},
-  ): Promise<CommittedEvent> {
+  /**
+   * Validates and executes `block` as the next height without committing it (a proposal).
+   * Throws BlockRejectedError. Applying the same bytes on the same head then reuses the answer.
+   */
+  validate(block: Uint8Array, options: { expectedProposer?: Uint8Array } = {}): BlockOutcome {
     const head = this.#head
     const started = performance.now()
     const outcome = this.core.blocks.validate(this.tree, head.root, {
@@ -117,7 +144,53 @@ export class Chain extends EventEmitter<ChainEvents> {
         ? {}
         : { expectedProposer: options.expectedProposer }),
       block,
+      signatures: this.signatures,
     })
+    this.#checked.set(block, {
+      root: head.root,
+      expectedProposer: hex(options.expectedProposer),
+      outcome,
+      seconds: (performance.now() - started) / 1000,
+    })
+    return outcome
+  }
+
+  /** Builds the proposer's next block on the head; applying it later reuses the outcome. */
+  build(request: ProposalRequest): BuiltBlock {
+    const head = this.#head
+    const started = performance.now()
+    const built = this.core.blocks.build(this.tree, head.root, {
+      ...request,
+      chainId: this.chainId,
+      ...(head.header === undefined ? {} : { previousHeader: head.header }),
+      signatures: this.signatures,
+    })
+    this.#checked.set(built.block, {
+      root: head.root,
+      expectedProposer: '',
+      outcome: built.outcome,
+      seconds: (performance.now() - started) / 1000,
+    })
+    return built
+  }
+
+  /** Validates `block` as the next height and commits it with everything it wrote. */
+  async apply(
+    block: Uint8Array,
+    options: { commit?: Uint8Array; expectedProposer?: Uint8Array } = {},
+  ): Promise<CommittedEvent> {
+    const head = this.#head
+    let checked = this.#checked.get(block)
+    if (
+      checked === undefined ||
+      !equalBytes(checked.root, head.root) ||
+      checked.expectedProposer !== hex(options.expectedProposer)
+    ) {
+      this.validate(block, options)
+      checked = this.#checked.get(block) as Checked
+    }
+    const outcome = checked.outcome
+    this.#checked = new WeakMap()
     const height = head.height + 1
     const touched = this.store.archive ? this.#touchedAccounts(block) : []
     const validated = performance.now()
@@ -143,7 +216,7 @@ export class Chain extends EventEmitter<ChainEvents> {
       blockId: outcome.blockId,
       block,
       outcome,
-      validationSeconds: (validated - started) / 1000,
+      validationSeconds: checked.seconds,
       commitSeconds: (performance.now() - validated) / 1000,
     }
     this.emit('committed', event)
@@ -195,8 +268,13 @@ export class Chain extends EventEmitter<ChainEvents> {
   }
 
   close(): void {
+    this.signatures.close()
     this.tree.close()
   }
+}
+
+function hex(bytes: Uint8Array | undefined): string {
+  return bytes === undefined ? '' : Buffer.from(bytes).toString('hex')
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

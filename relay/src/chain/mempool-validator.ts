@@ -6,9 +6,19 @@ import type { Chain } from './chain.ts'
 
 export function chainMempoolValidator(chain: Chain): MempoolValidator {
   const core = chain.core
-  // The pool keeps each transaction's bytes as one object; once admission verified its
-  // signature, re-validation after later blocks checks only what a block can change.
-  const verified = new WeakSet<Uint8Array>()
+  // Admission verifies a signature once into the chain's memo; re-validation after later blocks,
+  // building and validating the block that carries it find it there.
+  const signatures = chain.signatures
+  const verdict = (err: unknown): { ok: false; reason: string } => {
+    // A rule's verdict; anything else (the store failing) means "cannot answer now".
+    if (
+      err instanceof WeftCoreError &&
+      (err.domain === 'TxError' || err.domain === 'DecodeError')
+    ) {
+      return { ok: false, reason: err.code }
+    }
+    throw err
+  }
   return {
     // Decoding only: admit() runs every stateless check, the signature included, so each
     // transaction's signature is verified once on its way into the pool.
@@ -32,20 +42,25 @@ export function chainMempoolValidator(chain: Chain): MempoolValidator {
     admit(tx, ahead) {
       try {
         const admitted = core.blocks.admit(chain.tree, chain.head.root, tx, chain.chainId, ahead, {
-          signatureVerified: verified.has(tx),
+          signatures,
         })
-        verified.add(tx)
         return { ok: true, feeBurned: admitted.feeBurned, tip: admitted.tip }
       } catch (err) {
-        // A rule's verdict; anything else (the store failing) means "cannot answer now".
-        if (
-          err instanceof WeftCoreError &&
-          (err.domain === 'TxError' || err.domain === 'DecodeError')
-        ) {
-          return { ok: false, reason: err.code }
-        }
-        throw err
+        return verdict(err)
       }
+    },
+    admitRun(txs, ahead) {
+      let answers: ReturnType<typeof core.blocks.admitRun>
+      try {
+        answers = core.blocks.admitRun(chain.tree, chain.head.root, chain.chainId, ahead, txs, {
+          signatures,
+        })
+      } catch (err) {
+        return [verdict(err)]
+      }
+      return answers.map((a) =>
+        a.ok ? { ok: true, feeBurned: a.feeBurned, tip: a.tip } : { ok: false, reason: a.reason },
+      )
     },
     accountNonce(sender) {
       const record = chain.tree.get(chain.head.root, core.blocks.accountKey(sender))

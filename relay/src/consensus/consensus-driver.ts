@@ -42,6 +42,11 @@ export interface ConsensusDriverInit {
   log: ConsensusLog
   /** Pause after a decision before the next height (the chain's timeout_commit). */
   commitDelayMs: number
+  /**
+   * Whether transactions wait for a block: the next height then starts as soon as this one is
+   * committed, and timeout_commit paces only a quiet chain. Absent: always wait.
+   */
+  hasCandidates?: () => boolean
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number
   /** A peer sent a message for a height above ours: this node is behind it (block sync asks). */
@@ -67,6 +72,7 @@ export class ConsensusDriver {
   readonly #evidence: EvidencePool | undefined
   readonly #log: ConsensusLog
   readonly #commitDelayMs: number
+  readonly #hasCandidates: () => boolean
   readonly #now: () => number
   readonly #machine: ConsensusMachine
   readonly #guard: SignGuard
@@ -101,6 +107,7 @@ export class ConsensusDriver {
     this.#evidence = init.evidence
     this.#log = init.log
     this.#commitDelayMs = init.commitDelayMs
+    this.#hasCandidates = init.hasCandidates ?? (() => false)
     this.#now = init.now ?? Date.now
     this.#onPeerAhead = init.onPeerAhead
     this.#rebroadcastMs = init.rebroadcastMs ?? 1000
@@ -382,15 +389,13 @@ export class ConsensusDriver {
     const previousTime = head.header === undefined ? 0n : this.#headerTime(head.header)
     const now = BigInt(this.#now())
     const request = {
-      chainId: this.#chain.chainId,
-      ...(head.header === undefined ? {} : { previousHeader: head.header }),
       time: now > previousTime ? now : previousTime + 1n,
       proposer: this.#core.chain.addressOf(signer.publicKey),
       lastCommit: head.height === 0 ? this.#emptyCommit() : this.#lastCommit(head.height),
       candidates: this.#candidates(),
     }
     const build = (evidence: Uint8Array[], withTxs: boolean) =>
-      this.#core.blocks.build(this.#chain.tree, head.root, {
+      this.#chain.build({
         ...request,
         evidence,
         ...(withTxs ? {} : { candidates: [] }),
@@ -419,13 +424,8 @@ export class ConsensusDriver {
   }
 
   #validate(block: Uint8Array): ReturnType<WeftCore['blocks']['validate']> | undefined {
-    const head = this.#chain.head
     try {
-      return this.#core.blocks.validate(this.#chain.tree, head.root, {
-        chainId: this.#chain.chainId,
-        ...(head.header === undefined ? {} : { previousHeader: head.header }),
-        block,
-      })
+      return this.#chain.validate(block)
     } catch (err) {
       this.#log.warn({ err: String(err) }, 'proposed block is invalid')
       return undefined
@@ -467,7 +467,8 @@ export class ConsensusDriver {
 
   // After a commit: a finalized block already received for the next height is decided at once
   // (the machine steps through it, keeping its priorities exact); otherwise the next height
-  // starts after timeout_commit, which paces blocks and lets late precommits arrive.
+  // starts after timeout_commit, which paces blocks and lets late precommits arrive — or at once
+  // when transactions are waiting, so a loaded chain is paced by its work, not by a timer.
   async #advance(): Promise<void> {
     const next = this.#chain.head.height + 1
     const ahead = this.#finalizedAhead.get(next)
@@ -478,18 +479,22 @@ export class ConsensusDriver {
       return
     }
     const decided = this.#machine.height
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer)
-      this.#serial(async () => {
-        if (this.#machine.height !== decided || BigInt(this.#chain.head.height) !== decided) return
-        await this.#nextHeight()
-        const height = this.#chain.head.height + 1
-        const arrived = this.#finalizedAhead.get(height)
-        if (arrived === undefined) return
-        this.#finalizedAhead.delete(height)
-        await this.#catchUp(arrived, height)
-      })
-    }, this.#commitDelayMs)
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer)
+        this.#serial(async () => {
+          if (this.#machine.height !== decided || BigInt(this.#chain.head.height) !== decided)
+            return
+          await this.#nextHeight()
+          const height = this.#chain.head.height + 1
+          const arrived = this.#finalizedAhead.get(height)
+          if (arrived === undefined) return
+          this.#finalizedAhead.delete(height)
+          await this.#catchUp(arrived, height)
+        })
+      },
+      this.#hasCandidates() ? 0 : this.#commitDelayMs,
+    )
     this.#timers.add(timer)
   }
 

@@ -8,7 +8,7 @@ import { TOPIC_MAX_BYTES, type TopicName, type WeftTopics } from '@weft/core'
 /** accept: deliver and forward; ignore: drop quietly (stale, duplicate); reject: penalise. */
 export type Verdict = 'accept' | 'ignore' | 'reject'
 
-export type TopicHandler = (data: Uint8Array, from: PeerId) => Verdict
+export type TopicHandler = (data: Uint8Array, from: PeerId) => Verdict | Promise<Verdict>
 
 const RESULT: Record<Verdict, TopicValidatorResult> = {
   accept: TopicValidatorResult.Accept,
@@ -29,9 +29,9 @@ export class Gossip {
   on(name: TopicName, handle: TopicHandler): void {
     const topic = this.topics[name]
     const limit = TOPIC_MAX_BYTES[name]
-    this.#pubsub.topicValidators.set(topic, (from, message) => {
+    this.#pubsub.topicValidators.set(topic, async (from, message) => {
       if (message.data.length > limit) return TopicValidatorResult.Reject
-      return RESULT[handle(message.data, from)]
+      return RESULT[await handle(message.data, from)]
     })
     this.#pubsub.subscribe(topic)
   }

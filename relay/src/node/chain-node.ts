@@ -9,6 +9,7 @@ import { type AddResult, Mempool, weftTopics } from '@weft/core'
 import type { WeftCore } from '@weft/wasm'
 import { Chain, type CommittedEvent } from '../chain/chain.ts'
 import { chainMempoolValidator } from '../chain/mempool-validator.ts'
+import { SignatureBatch } from '../chain/signature-batch.ts'
 import type { NodeConfig } from '../config/node-config.ts'
 import { ConsensusDriver, type ValidatorSigner } from '../consensus/consensus-driver.ts'
 import { EvidencePool } from '../consensus/evidence-pool.ts'
@@ -108,7 +109,9 @@ export async function startChainNode(init: {
   const evidence = new EvidencePool(core, chain)
   chain.on('committed', (event: CommittedEvent) => evidence.onCommitted(event.height, event.block))
   gossip.on('evidence', (data) => evidence.add(data))
-  gossip.on('txs', (data) => {
+  const signatures = new SignatureBatch(chain)
+  gossip.on('txs', async (data) => {
+    await signatures.verify(data)
     const added = mempool.add(data)
     if (added.ok) return 'accept'
     return PUNISHABLE.has(added.code) ? 'reject' : 'ignore'
@@ -126,6 +129,7 @@ export async function startChainNode(init: {
     commitDelayMs: params.timeoutCommitMs,
     // Under a progress bar, a line per synced block would only scroll it away.
     syncedBlockLogLevel: init.terminal === undefined ? 'info' : 'debug',
+    hasCandidates: () => mempool.stats().pending.count > 0,
   })
   const sync = new BlockSync({
     node: libp2p,
@@ -136,8 +140,11 @@ export async function startChainNode(init: {
   })
   reportSyncProgress(sync, log.child({ part: 'sync' }), init.terminal)
   const submitTx = async (tx: Uint8Array): Promise<AddResult> => {
+    await signatures.verify(tx)
     const added = mempool.add(tx)
-    if (added.ok) await gossip.publish('txs', tx).catch(() => undefined)
+    // Gossip is best effort and its sends queue behind the node's other work: the submitter
+    // hears "accepted" once the pool has the transaction, not once every peer was sent it.
+    if (added.ok) gossip.publish('txs', tx).catch(() => undefined)
     return added
   }
   const faucet =

@@ -17,12 +17,12 @@ import {
   createVerifyHandler,
   DEFAULT_VERIFY_MAX_INBOUND_STREAMS,
   GOSSIP_SIGNATURE_POLICY,
-  gossipMessageId,
   type SignatureVerifier,
   VERIFY_PROTOCOL,
 } from '@weft/core'
 import type { Datastore } from 'interface-datastore'
 import { createLibp2p } from 'libp2p'
+import { nodeGossipMessageId } from '../net/gossip-message-id.ts'
 
 export interface WeftNodeInit {
   /** Multiaddrs to listen on. */
@@ -76,7 +76,7 @@ export async function createWeftNode(init: WeftNodeInit) {
       ping: ping(),
       pubsub: gossipsub({
         globalSignaturePolicy: GOSSIP_SIGNATURE_POLICY,
-        msgIdFn: gossipMessageId,
+        msgIdFn: nodeGossipMessageId,
         // A lone validator, or the first node of a network, publishes before anyone listens.
         allowPublishToZeroTopicPeers: true,
         // Above the largest topic limit (a proposal with a full block); each topic checks its own.

@@ -5,6 +5,7 @@
 // Requests and answers are framed with the canonical encoding's own primitives (varint counts
 // and lengths, big-endian integers); wasm/ts/src/blocks.ts mirrors every layout documented here.
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@
 #include "chain/tx_check.hpp"
 #include "chain/tx_verify.hpp"
 #include "chain/validator_list.hpp"
+#include "chain/verified_signatures.hpp"
 #include "consensus/commit.hpp"
 #include "consensus/evidence.hpp"
 #include "encoding/reader.hpp"
@@ -34,6 +36,7 @@ using weft::abi::ErrorDomain;
 using weft::abi::hash_at;
 using weft::abi::Session;
 using weft::abi::TreeHandle;
+using weft::chain::VerifiedSignatures;
 namespace ch = weft::chain;
 namespace enc = weft::encoding;
 
@@ -172,8 +175,9 @@ std::int32_t weft_genesis_load(Session* s, TreeHandle* h, const std::uint8_t* by
 // Validates and executes the block on the state at `root`, which must be the previous header's
 // state root. Output: the outcome (write_outcome); on a BlockError, the diagnostics.
 WEFT_EXPORT(weft_block_validate)
-std::int32_t weft_block_validate(Session* s, TreeHandle* h, const std::uint8_t* root,
-                                 const std::uint8_t* request, std::uint32_t request_len) {
+std::int32_t weft_block_validate(Session* s, TreeHandle* h, VerifiedSignatures* v,
+                                 const std::uint8_t* root, const std::uint8_t* request,
+                                 std::uint32_t request_len) {
   enc::Reader r({request, request_len});
   const auto chain_id = read_chain_id(r);
   const auto previous = read_previous(r);
@@ -184,7 +188,7 @@ std::int32_t weft_block_validate(Session* s, TreeHandle* h, const std::uint8_t* 
   if (previous.malformed) return error_status(ErrorDomain::Decode, *previous.malformed);
 
   ch::BlockDiagnostics diagnostics;
-  const ch::BlockContext ctx{chain_id, previous.header ? &*previous.header : nullptr, expected};
+  const ch::BlockContext ctx{chain_id, previous.header ? &*previous.header : nullptr, expected, v};
   const auto outcome = ch::validate_block(block, h->tree, hash_at(root), ctx, &diagnostics);
   if (!outcome) return block_failure(s, outcome.error(), diagnostics);
   // A valid block decodes; reading its header again is cheap and keeps validate_block's
@@ -204,8 +208,9 @@ std::int32_t weft_block_validate(Session* s, TreeHandle* h, const std::uint8_t* 
 // varint-length). Output: block (varint-length encoding) | outcome (write_outcome) | skipped
 // candidates (varint count, each index u32 and TxError u8).
 WEFT_EXPORT(weft_block_build)
-std::int32_t weft_block_build(Session* s, TreeHandle* h, const std::uint8_t* root,
-                              const std::uint8_t* request, std::uint32_t request_len) {
+std::int32_t weft_block_build(Session* s, TreeHandle* h, VerifiedSignatures* v,
+                              const std::uint8_t* root, const std::uint8_t* request,
+                              std::uint32_t request_len) {
   enc::Reader r({request, request_len});
   const auto chain_id = read_chain_id(r);
   const auto previous = read_previous(r);
@@ -229,6 +234,7 @@ std::int32_t weft_block_build(Session* s, TreeHandle* h, const std::uint8_t* roo
   proposal.previous = previous.header ? &*previous.header : nullptr;
   proposal.last_commit = std::move(commit).value();
   proposal.candidates = candidates;
+  proposal.verified = v;
 
   const auto built = ch::build_block(h->tree, hash_at(root), proposal);
   if (!built) return block_failure(s, built.error(), {});
@@ -252,9 +258,11 @@ std::int32_t weft_block_build(Session* s, TreeHandle* h, const std::uint8_t* roo
 // already verified this transaction's signature: re-validating the pool after a block). Output: tx
 // id [32] | size u64 | fee burned u64 | tip u64; or a negative TxError, or a State status when the
 // state could not be read.
+// With a signature memo `v` (may be null), a signature it remembers is not verified again.
 WEFT_EXPORT(weft_tx_admit)
-std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
-                           const std::uint8_t* request, std::uint32_t request_len) {
+std::int32_t weft_tx_admit(Session* s, TreeHandle* h, VerifiedSignatures* v,
+                           const std::uint8_t* root, const std::uint8_t* request,
+                           std::uint32_t request_len) {
   enc::Reader r({request, request_len});
   const auto chain_id = read_chain_id(r);
   const auto tx = r.bytes(kMaxObjectBytes);
@@ -276,7 +284,7 @@ std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
     if (!view.ok()) return view_failure(view);
     if (!receipt) return error_status(ErrorDomain::Tx, receipt.error());
   }
-  const auto checked = check_signature ? ch::check_tx(tx, chain_id, params)
+  const auto checked = check_signature ? ch::check_tx(tx, chain_id, params, v)
                                        : ch::check_tx_fields(tx, chain_id, params);
   if (!checked) return error_status(ErrorDomain::Tx, checked.error());
   const auto charge = ch::verify_tx(checked.value(), view, params, ctx);
@@ -288,6 +296,100 @@ std::int32_t weft_tx_admit(Session* s, TreeHandle* h, const std::uint8_t* root,
   w.u64(charge.value().burned);
   w.u64(charge.value().tip);
   s->out = std::move(w).take();
+  return 0;
+}
+
+// The pool's question for a run of one sender's transactions in nonce order: `ahead` executes
+// first in a scratch overlay (as for weft_tx_admit; a failure among them is the answer), then each
+// of `txs` is checked (signatures through the memo `v`, which may be null) and executed after the
+// ones before it, stopping after the first refusal. Request: chain id (varint-length) | ahead
+// (varint count, each varint-length) | txs (likewise). Output: varint count of answers, each a u8
+// — 0 admitted, else the TxError — and when admitted tx id [32] | size u64 | fee burned u64 |
+// tip u64. A negative status when `ahead` fails (TxError) or the state could not be read.
+WEFT_EXPORT(weft_tx_admit_run)
+std::int32_t weft_tx_admit_run(Session* s, TreeHandle* h, VerifiedSignatures* v,
+                               const std::uint8_t* root, const std::uint8_t* request,
+                               std::uint32_t request_len) {
+  enc::Reader r({request, request_len});
+  const auto chain_id = read_chain_id(r);
+  const auto ahead = read_list(r);
+  const auto txs = read_list(r);
+  if (!r.finish()) return error_status(ErrorDomain::Decode, r.error());
+
+  ch::StateView view(h->tree, hash_at(root));
+  const auto params = view.params();
+  const auto chain = view.chain_state();
+  if (!view.ok()) return view_failure(view);
+  const ch::TxContext ctx{chain.height + 1, chain.next_base_fee_per_byte};
+  for (const auto& earlier : ahead) {
+    const auto checked = ch::check_tx_fields(earlier, chain_id, params);
+    if (!checked) return error_status(ErrorDomain::Tx, checked.error());
+    const auto receipt = ch::execute_tx(view, checked.value(), params, ctx);
+    if (!view.ok()) return view_failure(view);
+    if (!receipt) return error_status(ErrorDomain::Tx, receipt.error());
+  }
+  enc::Writer w;
+  std::uint64_t answers = 0;
+  enc::Writer body;
+  for (const auto& tx : txs) {
+    ++answers;
+    const auto checked = ch::check_tx(tx, chain_id, params, v);
+    if (!checked) {
+      body.u8(static_cast<std::uint8_t>(checked.error()));
+      break;
+    }
+    const auto charge = ch::verify_tx(checked.value(), view, params, ctx);
+    if (!view.ok()) return view_failure(view);
+    if (!charge) {
+      body.u8(static_cast<std::uint8_t>(charge.error()));
+      break;
+    }
+    // Admitted: it runs before the next one, as in a block.
+    const auto receipt = ch::execute_tx(view, checked.value(), params, ctx);
+    if (!view.ok()) return view_failure(view);
+    if (!receipt) {
+      body.u8(static_cast<std::uint8_t>(receipt.error()));
+      break;
+    }
+    body.u8(0);
+    body.fixed(checked.value().id);
+    body.u64(checked.value().size);
+    body.u64(charge.value().burned);
+    body.u64(charge.value().tip);
+  }
+  w.varint(answers);
+  const auto tail = std::move(body).take();
+  w.raw(tail);
+  s->out = std::move(w).take();
+  return 0;
+}
+
+// A signature memo for `chain_id` (chain/verified_signatures.hpp) remembering at least
+// `capacity` transactions; null when memory is short. Free it with weft_verified_free.
+WEFT_EXPORT(weft_verified_new)
+VerifiedSignatures* weft_verified_new(const std::uint8_t* chain_id, std::uint32_t chain_len,
+                                      std::uint32_t capacity) {
+  return new (std::nothrow) VerifiedSignatures(
+      std::string_view(reinterpret_cast<const char*>(chain_id), chain_len), capacity);
+}
+
+WEFT_EXPORT(weft_verified_free) void weft_verified_free(VerifiedSignatures* v) {
+  delete v;
+}
+
+// Verifies the signatures of a burst of transactions as one batch and remembers the valid ones in
+// `v`, so that their admission does not verify them one by one. Request: seed [32] | txs (varint
+// count, each varint-length). Output: one u8 per transaction, 1 when its signature is valid.
+WEFT_EXPORT(weft_tx_verify_signatures)
+std::int32_t weft_tx_verify_signatures(Session* s, VerifiedSignatures* v,
+                                       const std::uint8_t* request, std::uint32_t request_len) {
+  enc::Reader r({request, request_len});
+  const auto seed = r.fixed<32>();
+  const auto txs = read_list(r);
+  if (!r.finish()) return error_status(ErrorDomain::Decode, r.error());
+  if (v == nullptr) return error_status(ErrorDomain::Abi, weft::abi::AbiError::NotStarted);
+  s->out.assign(txs.size(), 0);
+  ch::verify_signatures(txs, seed, *v, s->out);
   return 0;
 }
 

@@ -32,7 +32,7 @@ template <typename Hash> void finish_hash(Hash* h, std::uint8_t* out) {
 
 // ABI version: bumped on any incompatible change so a stale .wasm is refused with a clear error.
 WEFT_EXPORT(weft_abi_version) std::uint32_t weft_abi_version() {
-  return 2;
+  return 3;
 }
 
 WEFT_EXPORT(weft_alloc) std::uint8_t* weft_alloc(std::uint32_t size) {

@@ -58,7 +58,7 @@ Result<BuiltBlock, BlockError> build_block(state::Smt& smt, const Hash& root,
     const Bytes& bytes = p.candidates[i];
     const std::size_t cost = varint_size(bytes.size()) + bytes.size();
     if (size + cost > params.max_block_bytes) continue;
-    auto checked = check_tx(bytes, p.chain_id, params);
+    auto checked = check_tx(bytes, p.chain_id, params, p.verified);
     if (!checked) {
       out.skipped.emplace_back(i, checked.error());
       continue;
@@ -77,8 +77,8 @@ Result<BuiltBlock, BlockError> build_block(state::Smt& smt, const Hash& root,
   ids.reserve(out.block.txs.size());
   for (const auto& tx : out.block.txs) ids.push_back(tx_id(tx));
   h.tx_root = tx_root(ids);
-  auto executed =
-      execute_unsealed_block(out.block, smt, root, BlockContext{p.chain_id, p.previous, {}});
+  auto executed = execute_unsealed_block(out.block, smt, root,
+                                         BlockContext{p.chain_id, p.previous, {}, p.verified});
   if (!executed) return err(executed.error());
   out.outcome = std::move(executed).value();
   h.state_root = out.outcome.update.root;

@@ -26,6 +26,8 @@ struct BlockProposal {
   consensus::Commit last_commit; // the commit for the previous block (empty at height 1)
   std::vector<consensus::DuplicateVoteEvidence> evidence;
   std::span<const Bytes> candidates; // mempool transactions, in the proposer's preferred order
+  // Signatures this core already verified (the pool admitted the candidates); may be null.
+  VerifiedSignatures* verified = nullptr;
 };
 
 struct BuiltBlock {

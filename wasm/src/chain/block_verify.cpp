@@ -34,10 +34,9 @@ std::optional<consensus::ValidatorSet> to_consensus_set(const ValidatorList& lis
 
 } // namespace
 
-Result<std::vector<CheckedTx>, BlockError> check_block_txs(std::span<const Bytes> txs,
-                                                           std::string_view chain_id,
-                                                           const Params& params,
-                                                           BlockDiagnostics* diagnostics) {
+Result<std::vector<CheckedTx>, BlockError>
+check_block_txs(std::span<const Bytes> txs, std::string_view chain_id, const Params& params,
+                BlockDiagnostics* diagnostics, VerifiedSignatures* verified) {
   std::vector<CheckedTx> checked;
   checked.reserve(txs.size());
   for (std::size_t i = 0; i < txs.size(); ++i) {
@@ -50,19 +49,29 @@ Result<std::vector<CheckedTx>, BlockError> check_block_txs(std::span<const Bytes
   }
   if (checked.empty()) return checked;
 
-  // One batch for all signatures. The coefficients come from the seed and every item in the
-  // batch (batch.hpp), so a fixed seed is sound: no item can be chosen after the coefficients.
+  // One batch for all signatures not verified before. The coefficients come from the seed and
+  // every item in the batch (batch.hpp), so a fixed seed is sound: no item can be chosen after
+  // the coefficients.
   std::vector<crypto::ed25519::BatchItem> items;
+  std::vector<std::size_t> positions;
   items.reserve(checked.size());
-  for (const auto& c : checked) items.push_back({c.tx.sender, c.digest, c.tx.signature});
-  std::vector<std::uint8_t> results(checked.size());
+  positions.reserve(checked.size());
+  for (std::size_t i = 0; i < checked.size(); ++i) {
+    const auto& c = checked[i];
+    if (verified != nullptr && verified->contains(chain_id, c.id)) continue;
+    items.push_back({c.tx.sender, c.digest, c.tx.signature});
+    positions.push_back(i);
+  }
+  std::vector<std::uint8_t> results(items.size());
   const std::array<std::uint8_t, 32> seed{};
   if (!crypto::ed25519::verify_batch(items, seed, results)) {
     const auto bad = static_cast<std::size_t>(
         std::find(results.begin(), results.end(), std::uint8_t{0}) - results.begin());
-    note_tx(diagnostics, bad, TxError::BadSignature);
+    note_tx(diagnostics, positions[bad], TxError::BadSignature);
     return err(BlockError::InvalidTransaction);
   }
+  if (verified != nullptr)
+    for (const auto i : positions) verified->insert(chain_id, checked[i].id);
   return checked;
 }
 
@@ -164,7 +173,7 @@ Result<BlockOutcome, BlockError> run_block(const Block& block, state::Smt& smt, 
   ids.reserve(block.txs.size());
   for (const auto& tx : block.txs) ids.push_back(tx_id(tx));
   if (h.tx_root != tx_root(ids)) return err(BlockError::WrongTxRoot);
-  auto checked = check_block_txs(block.txs, ctx.chain_id, params, diagnostics);
+  auto checked = check_block_txs(block.txs, ctx.chain_id, params, diagnostics, ctx.verified);
   if (!checked) return err(checked.error());
 
   // --- execution and the resulting root ---

@@ -16,6 +16,7 @@
 #include "chain/execute.hpp"
 #include "chain/header.hpp"
 #include "chain/types.hpp"
+#include "chain/verified_signatures.hpp"
 #include "state/smt.hpp"
 #include "util/result.hpp"
 
@@ -30,6 +31,9 @@ struct BlockContext {
   // round the block was proposed in. Without it (a block synced with its commit, where the
   // round's priorities are not at hand) the proposer need only be a member of the height's set.
   std::optional<Address> expected_proposer;
+  // Signatures this core verified before (the node's pool admitted their transactions) are not
+  // verified again, and those verified here are remembered. May be null.
+  VerifiedSignatures* verified = nullptr;
 };
 
 struct BlockOutcome {
@@ -64,11 +68,11 @@ evidence_offences(StateView& view, std::span<const consensus::DuplicateVoteEvide
                   std::uint64_t height, std::string_view chain_id, const Params& params,
                   BlockDiagnostics* diagnostics = nullptr);
 
-// The stateless checks of every transaction of a block, signatures verified as one batch.
-// Fails with the index of the first failing transaction.
-Result<std::vector<CheckedTx>, BlockError> check_block_txs(std::span<const Bytes> txs,
-                                                           std::string_view chain_id,
-                                                           const Params& params,
-                                                           BlockDiagnostics* diagnostics);
+// The stateless checks of every transaction of a block, signatures verified as one batch (but
+// for those `verified` remembers; it may be null). Fails with the index of the first failing
+// transaction.
+Result<std::vector<CheckedTx>, BlockError>
+check_block_txs(std::span<const Bytes> txs, std::string_view chain_id, const Params& params,
+                BlockDiagnostics* diagnostics, VerifiedSignatures* verified = nullptr);
 
 } // namespace weft::chain

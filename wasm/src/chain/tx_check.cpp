@@ -36,4 +36,15 @@ Result<CheckedTx, TxError> check_tx(std::span<const std::uint8_t> encoding,
   return c;
 }
 
+Result<CheckedTx, TxError> check_tx(std::span<const std::uint8_t> encoding,
+                                    std::string_view chain_id, const Params& params,
+                                    VerifiedSignatures* verified) {
+  auto c = check_tx_fields(encoding, chain_id, params);
+  if (!c) return c;
+  if (verified != nullptr && verified->contains(chain_id, c.value().id)) return c;
+  if (!verify_tx_signature(c.value())) return err(TxError::BadSignature);
+  if (verified != nullptr) verified->insert(chain_id, c.value().id);
+  return c;
+}
+
 } // namespace weft::chain

@@ -9,6 +9,7 @@
 #include "chain/params.hpp"
 #include "chain/transaction.hpp"
 #include "chain/tx_error.hpp"
+#include "chain/verified_signatures.hpp"
 #include "util/result.hpp"
 
 namespace weft::chain {
@@ -29,6 +30,12 @@ Result<CheckedTx, TxError> check_tx_fields(std::span<const std::uint8_t> encodin
 // All stateless checks, the signature included.
 Result<CheckedTx, TxError> check_tx(std::span<const std::uint8_t> encoding,
                                     std::string_view chain_id, const Params& params);
+
+// check_tx, except that a signature `verified` remembers is not verified again, and one verified
+// here is remembered. `verified` may be null: then it is check_tx.
+Result<CheckedTx, TxError> check_tx(std::span<const std::uint8_t> encoding,
+                                    std::string_view chain_id, const Params& params,
+                                    VerifiedSignatures* verified);
 
 bool verify_tx_signature(const CheckedTx& checked);
 

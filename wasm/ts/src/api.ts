@@ -9,6 +9,7 @@ export {
   type ChainRecord,
   type GenesisState,
   type Receipt,
+  type RunAdmission,
   type TxProof,
   type ValidateRequest,
 } from './blocks.ts'
@@ -70,6 +71,10 @@ export {
   type StateUpdate,
   type StateWrite,
 } from './state.ts'
+export {
+  VerifiedSignatures,
+  type VerifiedSignaturesOptions,
+} from './verified-signatures.ts'
 export type * from './view-types.ts'
 export {
   type IdentifiedViewKind,

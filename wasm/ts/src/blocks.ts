@@ -7,24 +7,29 @@ import { WeftCoreError, WeftInputError, WeftWasmError } from './errors.ts'
 import { FrameReader, FrameWriter } from './frame.ts'
 import type { CoreMemory } from './memory.ts'
 import { type StateNode, type StateTree, type StateWrite, treeHandle } from './state.ts'
+import {
+  type VerifiedSignatures,
+  type VerifiedSignaturesExports,
+  verifiedHandle,
+} from './verified-signatures.ts'
 
-export interface BlockExports {
+/** An export that runs against a tree, with an optional signature memo (0 for none). */
+type TreeCall = (
+  session: number,
+  tree: number,
+  verified: number,
+  root: number,
+  request: number,
+  len: number,
+) => number
+
+export interface BlockExports extends VerifiedSignaturesExports {
   weft_genesis_load(session: number, tree: number, bytes: number, len: number): number
-  weft_block_validate(
-    session: number,
-    tree: number,
-    root: number,
-    request: number,
-    len: number,
-  ): number
-  weft_block_build(
-    session: number,
-    tree: number,
-    root: number,
-    request: number,
-    len: number,
-  ): number
-  weft_tx_admit(session: number, tree: number, root: number, request: number, len: number): number
+  weft_block_validate: TreeCall
+  weft_block_build: TreeCall
+  weft_tx_admit: TreeCall
+  weft_tx_admit_run: TreeCall
+  weft_tx_verify_signatures(session: number, verified: number, request: number, len: number): number
   weft_state_chain(session: number, tree: number, root: number): number
   weft_state_validator_set(session: number, tree: number, root: number, height: bigint): number
   weft_account_key(address: number, out: number): void
@@ -88,6 +93,8 @@ export interface ValidateRequest {
   /** The proposer consensus expects for the round; omitted for synced blocks. */
   expectedProposer?: Uint8Array
   block: Uint8Array
+  /** Signatures this core verified before are not verified again; those verified now join it. */
+  signatures?: VerifiedSignatures
 }
 
 export interface BuildRequest {
@@ -101,6 +108,8 @@ export interface BuildRequest {
   evidence?: readonly Uint8Array[]
   /** Mempool transactions in the proposer's preferred order. */
   candidates: readonly Uint8Array[]
+  /** Signatures this core verified before (the pool's) are not verified again. */
+  signatures?: VerifiedSignatures
 }
 
 export interface BuiltBlock {
@@ -116,6 +125,9 @@ export interface Admission {
   feeBurned: bigint
   tip: bigint
 }
+
+/** One answer of admitRun: admitted, or the core's reason ("TxError.NonceTooHigh", …). */
+export type RunAdmission = ({ ok: true } & Admission) | { ok: false; reason: string }
 
 /** A transaction's place in its block, provable against the header's tx root (RFC 9162 §2.1.3). */
 export interface TxProof {
@@ -195,7 +207,14 @@ export class BlockEngine {
     if (request.expectedProposer === undefined) frame.u8(0)
     else frame.u8(1).raw(checkBytes('expectedProposer', request.expectedProposer, ADDRESS_BYTES))
     frame.bytes(checkBytes('block', request.block))
-    this.#run(tree, root, frame, 'validating a block', this.#x.weft_block_validate)
+    this.#run(
+      tree,
+      root,
+      verifiedHandle(request.signatures),
+      frame,
+      'validating a block',
+      this.#x.weft_block_validate,
+    )
     return readOutcome(new FrameReader(this.#mem.output()), this.#mem)
   }
 
@@ -211,7 +230,14 @@ export class BlockEngine {
       .bytes(checkBytes('lastCommit', request.lastCommit))
       .list(checkList('evidence', request.evidence ?? []))
       .list(checkList('candidates', request.candidates))
-    this.#run(tree, root, frame, 'building a block', this.#x.weft_block_build)
+    this.#run(
+      tree,
+      root,
+      verifiedHandle(request.signatures),
+      frame,
+      'building a block',
+      this.#x.weft_block_build,
+    )
     const r = new FrameReader(this.#mem.output())
     const block = r.bytes()
     const outcome = readOutcome(r, this.#mem)
@@ -224,7 +250,8 @@ export class BlockEngine {
    * the same sender's earlier pooled transactions, in nonce order — has run: the mempool's
    * question. Throws WeftCoreError with the core's reason ("TxError.NonceTooHigh", …).
    * `signatureVerified` skips the signature check for a transaction this host already verified
-   * with this core (re-checking its pool after a block); every other check still runs.
+   * with this core (re-checking its pool after a block); every other check still runs. With
+   * `signatures`, a signature the memo holds is not verified again and one verified now joins it.
    */
   admit(
     tree: StateTree,
@@ -232,28 +259,88 @@ export class BlockEngine {
     tx: Uint8Array,
     chainId: string,
     ahead: readonly Uint8Array[] = [],
-    options: { signatureVerified?: boolean } = {},
+    options: { signatureVerified?: boolean; signatures?: VerifiedSignatures } = {},
   ): Admission {
     const frame = new FrameWriter()
       .bytes(chainIdBytes(chainId))
       .bytes(checkBytes('tx', tx))
       .list(checkList('ahead', ahead))
       .u8(options.signatureVerified === true ? 0 : 1)
-    checkBytes('root', root, HASH_BYTES)
-    const status = this.#mem.withRegion(HASH_BYTES + frame.length, (base) => {
-      this.#mem.write(base, root)
-      frame.writeTo((at, data) => this.#mem.write(at, data), base + HASH_BYTES)
-      return this.#x.weft_tx_admit(
-        this.#mem.session,
-        treeHandle(tree),
-        base,
-        base + HASH_BYTES,
-        frame.length,
-      )
-    })
+    const status = this.#call(
+      tree,
+      root,
+      verifiedHandle(options.signatures),
+      frame,
+      this.#x.weft_tx_admit,
+    )
     if (status < 0) this.#fail(status, 'admitting a transaction')
     const r = new FrameReader(this.#mem.output())
     return { id: r.fixed(HASH_BYTES), size: r.u64(), feeBurned: r.u64(), tip: r.u64() }
+  }
+
+  /**
+   * admit() for a run of one sender's transactions in nonce order, in one call: `ahead` runs
+   * first, then each of `txs` is checked and executed after the ones before it. Answers stop
+   * after the first refusal, so there is one answer per transaction up to and including it.
+   * Throws WeftCoreError when `ahead` itself fails or the state cannot be read.
+   */
+  admitRun(
+    tree: StateTree,
+    root: Uint8Array,
+    chainId: string,
+    ahead: readonly Uint8Array[],
+    txs: readonly Uint8Array[],
+    options: { signatures?: VerifiedSignatures } = {},
+  ): RunAdmission[] {
+    const frame = new FrameWriter()
+      .bytes(chainIdBytes(chainId))
+      .list(checkList('ahead', ahead))
+      .list(checkList('txs', txs))
+    const status = this.#call(
+      tree,
+      root,
+      verifiedHandle(options.signatures),
+      frame,
+      this.#x.weft_tx_admit_run,
+    )
+    if (status < 0) this.#fail(status, 'admitting transactions')
+    const r = new FrameReader(this.#mem.output())
+    // Names are looked up after the answer is read: errorName reuses the output buffer.
+    const raw = r.list((a) => {
+      const reason = a.u8()
+      if (reason !== 0) return { reason }
+      return { reason, id: a.fixed(HASH_BYTES), size: a.u64(), feeBurned: a.u64(), tip: a.u64() }
+    })
+    return raw.map((a): RunAdmission => {
+      if (a.id === undefined) return { ok: false, reason: txErrorName(this.#mem, a.reason) }
+      return { ok: true, id: a.id, size: a.size, feeBurned: a.feeBurned, tip: a.tip }
+    })
+  }
+
+  /**
+   * Verifies the signatures of a burst of arriving transactions as one batch and remembers the
+   * valid ones in `signatures`, so that admitting them verifies nothing again. One answer per
+   * transaction: true when its signature is valid; false for a bad signature or bytes that do
+   * not decode (admission then names the reason). `seed` picks the batch's coefficients: fresh
+   * random bytes by default, so no signer can predict them.
+   */
+  verifySignatures(
+    signatures: VerifiedSignatures,
+    txs: readonly Uint8Array[],
+    seed?: Uint8Array,
+  ): boolean[] {
+    const seedBytes =
+      seed === undefined
+        ? crypto.getRandomValues(new Uint8Array(HASH_BYTES))
+        : checkBytes('seed', seed, HASH_BYTES)
+    const frame = new FrameWriter().raw(seedBytes).list(checkList('txs', txs))
+    const handle = verifiedHandle(signatures)
+    const status = this.#mem.withRegion(frame.length, (base) => {
+      frame.writeTo((at, data) => this.#mem.write(at, data), base)
+      return this.#x.weft_tx_verify_signatures(this.#mem.session, handle, base, frame.length)
+    })
+    if (status < 0) this.#fail(status, 'verifying signatures')
+    return Array.from(this.#mem.output(), (v) => v === 1)
   }
 
   /** The chain record and parameters at `root`. */
@@ -356,19 +443,32 @@ export class BlockEngine {
     })
   }
 
+  /** Copies the root and the request in and calls `call` against `tree`; returns its status. */
+  #call(
+    tree: StateTree,
+    root: Uint8Array,
+    verified: number,
+    frame: FrameWriter,
+    call: TreeCall,
+  ): number {
+    checkBytes('root', root, HASH_BYTES)
+    const handle = treeHandle(tree)
+    return this.#mem.withRegion(HASH_BYTES + frame.length, (base) => {
+      this.#mem.write(base, root)
+      frame.writeTo((at, data) => this.#mem.write(at, data), base + HASH_BYTES)
+      return call(this.#mem.session, handle, verified, base, base + HASH_BYTES, frame.length)
+    })
+  }
+
   #run(
     tree: StateTree,
     root: Uint8Array,
+    verified: number,
     frame: FrameWriter,
     what: string,
-    call: (session: number, tree: number, root: number, request: number, len: number) => number,
+    call: TreeCall,
   ): void {
-    checkBytes('root', root, HASH_BYTES)
-    const status = this.#mem.withRegion(HASH_BYTES + frame.length, (base) => {
-      this.#mem.write(base, root)
-      frame.writeTo((at, data) => this.#mem.write(at, data), base + HASH_BYTES)
-      return call(this.#mem.session, treeHandle(tree), base, base + HASH_BYTES, frame.length)
-    })
+    const status = this.#call(tree, root, verified, frame, call)
     if (status >= 0) return
     // A BlockError leaves its diagnostics in the output; copy them before errorName reuses it.
     const diagnostics = this.#mem.output()

@@ -34,10 +34,15 @@ import {
   stateNodeChildren,
   verifyStateProof,
 } from './state.ts'
+import {
+  VerifiedSignatures,
+  type VerifiedSignaturesExports,
+  type VerifiedSignaturesOptions,
+} from './verified-signatures.ts'
 import { ObjectCodec, type ViewExports } from './views.ts'
 
 /** The ABI version this loader speaks; weft_core.wasm reports its own. */
-export const ABI_VERSION = 2
+export const ABI_VERSION = 3
 
 const PUBLIC_KEY_BYTES = 32
 const SIGNATURE_BYTES = 64
@@ -50,6 +55,7 @@ interface CoreExports
     BlockExports,
     ConsensusExports,
     LightExports,
+    VerifiedSignaturesExports,
     ViewExports {
   weft_abi_version(): number
   weft_sha256(data: number, len: number, out: number): void
@@ -250,6 +256,17 @@ export class WeftCore {
   /** Opens the state tree over `store`; close() it when done. */
   openStateTree(store: NodeStore, options: StateTreeOptions = {}): StateTree {
     return new StateTree(this.#x, this.#mem, this.#stores, store, options)
+  }
+
+  /**
+   * Opens a memo of the signatures this core verifies for `chainId`: hand it to admission,
+   * building and validation so a transaction is verified once per node; close() it when done.
+   */
+  openVerifiedSignatures(
+    chainId: string,
+    options: VerifiedSignaturesOptions = {},
+  ): VerifiedSignatures {
+    return new VerifiedSignatures(this.#x, this.#mem, chainId, options)
   }
 
   /** Opens a consensus state machine; close() it when done. */

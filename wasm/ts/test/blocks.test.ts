@@ -141,6 +141,86 @@ describe('the block engine', () => {
     tree.close()
   })
 
+  it('admits a sender’s run of transactions in one call, stopping after the first refusal', () => {
+    const { tree, loaded } = open()
+    const run = [
+      transfer(1n, WEFT),
+      transfer(2n, WEFT),
+      transfer(3n, 99n * WEFT),
+      transfer(4n, WEFT),
+    ]
+    const answers = core.blocks.admitRun(tree, loaded.root, CHAIN, [transfer(0n, WEFT)], run)
+    assert.deepEqual(
+      answers.map((a) => (a.ok ? 'admitted' : a.reason)),
+      ['admitted', 'admitted', 'TxError.InsufficientBalance'],
+    )
+    // Each admitted answer is admit()'s own for that transaction after the ones before it.
+    const single = core.blocks.admit(tree, loaded.root, run[1] as Uint8Array, CHAIN, [
+      transfer(0n, WEFT),
+      run[0] as Uint8Array,
+    ])
+    assert.deepEqual(answers[1], { ok: true, ...single })
+    assert.throws(
+      () => core.blocks.admitRun(tree, loaded.root, CHAIN, [transfer(5n, WEFT)], run),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'TxError.NonceTooHigh',
+      'a failing transaction ahead is the answer for the whole run',
+    )
+    tree.close()
+  })
+
+  it('verifies each signature once per node with a memo, and never lets a forged one pass', () => {
+    const { tree, loaded } = open()
+    const memo = core.openVerifiedSignatures(CHAIN)
+    const txs = [0n, 1n, 2n].map((nonce) => transfer(nonce, WEFT))
+    const forged = core.views.encode('transaction', {
+      ...core.views.decode('transaction', txs[1] as Uint8Array),
+      signature: new Uint8Array(64).fill(9),
+    })
+    assert.deepEqual(core.blocks.verifySignatures(memo, [...txs, forged, new Uint8Array([1])]), [
+      true,
+      true,
+      true,
+      false,
+      false,
+    ])
+    // The forged twin of a remembered transaction is still refused, with or without the memo.
+    assert.throws(
+      () =>
+        core.blocks.admit(tree, loaded.root, forged, CHAIN, [txs[0] as Uint8Array], {
+          signatures: memo,
+        }),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'TxError.BadSignature',
+    )
+    const request = {
+      chainId: CHAIN,
+      time: 1_700_000_001_000n,
+      proposer: core.chain.addressOf(validatorKey),
+      lastCommit: emptyCommit,
+      candidates: [...txs, forged],
+    }
+    const withMemo = core.blocks.build(tree, loaded.root, { ...request, signatures: memo })
+    const without = core.blocks.build(tree, loaded.root, request)
+    assert.deepEqual(withMemo.block, without.block, 'the memo never changes what is built')
+    assert.deepEqual(withMemo.skipped, without.skipped)
+    const validated = core.blocks.validate(tree, loaded.root, {
+      chainId: CHAIN,
+      block: withMemo.block,
+      signatures: memo,
+    })
+    assert.deepEqual(validated.root, without.outcome.root)
+    // A memo is for its own chain: another chain id gets no help from it.
+    assert.throws(
+      () =>
+        core.blocks.admit(tree, loaded.root, txs[0] as Uint8Array, 'weft-other', [], {
+          signatures: memo,
+        }),
+      (err: unknown) => err instanceof WeftCoreError && err.code === 'TxError.BadSignature',
+    )
+    memo.close()
+    assert.throws(() => core.blocks.verifySignatures(memo, txs), /closed/)
+    tree.close()
+  })
+
   it('builds a block that validates, skipping what cannot run, and names the rule a bad block breaks', () => {
     const { tree, loaded } = open()
     const proposer = core.chain.addressOf(validatorKey)
