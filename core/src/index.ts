@@ -11,6 +11,57 @@ export {
   isAddress,
   parseAddress,
 } from './chain/address.ts'
+export { type AnchorCheck, checkAnchor } from './light-client/anchor.ts'
+export {
+  type ChainTrust,
+  type Checkpoint,
+  chainTrust,
+  type LightClientConfig,
+} from './light-client/config.ts'
+export {
+  DEFAULT_CROSS_CHECK_EVERY_HEIGHTS,
+  DEFAULT_MIN_WITNESSES,
+  DEFAULT_SAVE_EVERY_HEIGHTS,
+  DEFAULT_VERIFIED_CACHE_BLOCKS,
+} from './light-client/constants.ts'
+export {
+  ConflictHaltedError,
+  LightClientError,
+  type LightClientErrorCode,
+} from './light-client/errors.ts'
+export type {
+  ConflictDetected,
+  HeadSource,
+  LightClientEvent,
+  LightClientListener,
+  StoreDiscardReason,
+  VerifiedHead,
+} from './light-client/events.ts'
+export {
+  IndexedDbTrustedStore,
+  type IndexedDbTrustedStoreInit,
+} from './light-client/indexeddb-store.ts'
+export {
+  type Libp2pLightTransportInit,
+  libp2pLightTransport,
+} from './light-client/libp2p-transport.ts'
+export {
+  type FinalizedInput,
+  type FinalizedOutcome,
+  LightClient,
+  type LightClientComponents,
+  type LightClientInit,
+  lightClient,
+} from './light-client/light-client.ts'
+export type { LightClientTransport, PeerName } from './light-client/transport.ts'
+export type { StoredTrustedState } from './light-client/trusted-record.ts'
+export { MemoryTrustedStore, type TrustedStore } from './light-client/trusted-store.ts'
+export type {
+  ReportedHistory,
+  ReportedTx,
+  TxInclusion,
+  VerifiedAccount,
+} from './light-client/verified-queries.ts'
 export type {
   AddAccepted,
   AddRejected,
