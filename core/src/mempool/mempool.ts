@@ -779,6 +779,15 @@ export class Mempool {
     return out
   }
 
+  /**
+   * The nonce `address`'s next transaction should carry: its account nonce at the head, past
+   * the transactions of it this pool holds ready in a row. What a wallet sending several
+   * transfers before the first is final needs.
+   */
+  nextNonce(address: Uint8Array): bigint {
+    return this.#sender(address).pendingEnd
+  }
+
   get(id: Uint8Array | string): MempoolTx | undefined {
     const key = idKey(id)
     const entry = key === undefined ? undefined : this.#byId.get(key)

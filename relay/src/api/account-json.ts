@@ -10,6 +10,11 @@ export interface AccountJson {
   address: string
   balance: bigint
   nonce: bigint
+  /**
+   * The nonce for the account's next transaction: `nonce` past its transactions waiting in this
+   * node's pool. The node's word, not proven: a wallet sending again before its last is final.
+   */
+  pendingNonce: bigint
   /** False for an address no transaction has touched: balance and nonce 0, a proof of absence. */
   exists: boolean
   /** The height and state root the answer and its proof are about. */
@@ -32,6 +37,7 @@ export function readAccount(
     address: formatAddress(address),
     balance: account?.balance ?? 0n,
     nonce: account?.nonce ?? 0n,
+    pendingNonce: node.mempool.nextNonce(address),
     exists: account !== undefined,
     height: head.height,
     root: hex(head.root),

@@ -33,7 +33,10 @@ export interface ChainReader {
   off(event: 'committed', listener: (event: CommittedEvent) => void): unknown
 }
 
-export type MempoolReader = Pick<Mempool, 'status' | 'get' | 'stats' | 'estimateFees' | 'subscribe'>
+export type MempoolReader = Pick<
+  Mempool,
+  'status' | 'get' | 'stats' | 'estimateFees' | 'subscribe' | 'nextNonce'
+>
 
 export interface ConsensusProgress {
   /** The height the consensus machine is deciding. */

@@ -24,6 +24,8 @@ export interface AccountAnswer {
   address: string
   balance: string
   nonce: string
+  /** Absent from nodes older than the field. */
+  pendingNonce?: string
   exists: boolean
   height: number
   root: string

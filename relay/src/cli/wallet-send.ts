@@ -59,7 +59,9 @@ export async function walletSend(
   const tx: Transaction = {
     kind: 'transfer',
     sender: key.publicKey,
-    nonce: answerU64(account.nonce, 'nonce'),
+    // After this account's transfers still in the node's pool, so a second send need not wait
+    // for the first to be final.
+    nonce: answerU64(account.pendingNonce ?? account.nonce, 'nonce'),
     maxFeePerByte,
     tipPerByte,
     to: options.to,

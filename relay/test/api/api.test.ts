@@ -146,6 +146,9 @@ describe('the HTTP API', { timeout: 120_000 }, () => {
     assert.equal(submitted.body.status, 'pending')
 
     assertError(await post('/v1/txs', { tx: hex(tx) }), 409, 'ALREADY_KNOWN')
+    // Pooled or already final, the account's next transaction takes nonce 1.
+    const waiting = (await call(`/v1/accounts/${formatAddress(aliceAddress)}`)).body
+    assert.equal(waiting.pendingNonce, '1')
 
     const final = await until('the transfer to be final', async () => {
       const { body } = await call(`/v1/txs/${hash}`)

@@ -186,6 +186,27 @@ describe('weft wallet send', { timeout: 30_000 }, () => {
     assert.equal((await balanceOf(bob)) - before, 1n)
   })
 
+  it('sends twice in a row without waiting: the second takes the next nonce', async () => {
+    const send = (amount: string) =>
+      weft([
+        'wallet',
+        'send',
+        '--from',
+        'alice.json',
+        '--to',
+        bob,
+        '--amount',
+        amount,
+        '--password-file',
+        node.passwordFile,
+      ])
+    const first = await send('1')
+    assert.equal(first.status, 0, first.err)
+    const second = await send('2')
+    assert.equal(second.status, 0, second.err)
+    assert.equal(BigInt(field(second.out, 'nonce')), BigInt(field(first.out, 'nonce')) + 1n)
+  })
+
   it('falls back to polling where WebSockets do not pass, and says when time is up', async () => {
     // An HTTP-only proxy to the node: plain requests pass, WebSocket upgrades are cut.
     const proxy = createServer(async (req, res) => {
