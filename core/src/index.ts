@@ -275,6 +275,7 @@ export {
   type VerifyRemoteErrorCode,
   VerifyTimeoutError,
 } from './protocols/verify-errors.ts'
+export { type StrictRecordReader, strictRecordReader } from './records/strict-json-record.ts'
 export { requestLightBlocks } from './sync/headers-client.ts'
 export { requestPriorities, requestStateNodes } from './sync/snapshot-client.ts'
 export {

@@ -8,6 +8,7 @@
 // The AES-GCM additional data binds the format, version, KDF parameters and salt, and the IV.
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
+import { strictRecordReader } from '../records/strict-json-record.ts'
 import { VaultError } from './errors.ts'
 import { checkKdfParams, type KdfParams } from './kdf.ts'
 
@@ -126,35 +127,4 @@ function malformed(why: string): VaultError {
   return new VaultError('MALFORMED', `not a usable vault record: ${why}`)
 }
 
-function object(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw malformed(`${what} is not an object`)
-  }
-  return value as Record<string, unknown>
-}
-
-function exactKeys(value: Record<string, unknown>, keys: readonly string[], what: string): void {
-  for (const key of keys) if (!(key in value)) throw malformed(`${what} has no "${key}"`)
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) throw malformed(`${what} has an unknown field "${key}"`)
-  }
-}
-
-function integer(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw malformed(`${what} is not a whole number`)
-  }
-  return value
-}
-
-function hex(value: unknown, what: string, min: number, max = min): string {
-  if (typeof value !== 'string' || !/^(?:[0-9a-f]{2})*$/.test(value)) {
-    throw malformed(`${what} is not lowercase hex`)
-  }
-  const bytes = value.length / 2
-  if (bytes < min || bytes > max) {
-    const size = min === max ? `${min}` : `${min} to ${max}`
-    throw malformed(`${what} is ${bytes} bytes; it should be ${size}`)
-  }
-  return value
-}
+const { object, exactKeys, integer, hex } = strictRecordReader(malformed)

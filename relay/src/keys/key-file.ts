@@ -1,6 +1,7 @@
 // The key file format, version 1: JSON with the public key in the clear and the 32-byte Ed25519
 // secret key sealed by AES-256-GCM under a scrypt-derived key, the public key as additional data.
 // Binary fields are lowercase hex; `ciphertext` is the sealed key followed by the 16-byte tag.
+import { strictRecordReader } from '@weft/core'
 import { PUBLIC_KEY_BYTES, SECRET_KEY_BYTES } from './ed25519-key.ts'
 import { KeyFileError } from './errors.ts'
 import { checkScryptParams, type ScryptParams } from './kdf.ts'
@@ -101,35 +102,9 @@ function malformed(why: string): KeyFileError {
   return new KeyFileError('MALFORMED', `not a Weft key file: ${why}`)
 }
 
-function object(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw malformed(`${what} is not a JSON object`)
-  }
-  return value as Record<string, unknown>
-}
-
-function exactKeys(value: Record<string, unknown>, keys: readonly string[], what: string): void {
-  for (const key of keys) if (!(key in value)) throw malformed(`${what} has no "${key}"`)
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) throw malformed(`${what} has an unknown field "${key}"`)
-  }
-}
-
-function integer(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw malformed(`${what} is not a whole number`)
-  }
-  return value
-}
+const record = strictRecordReader(malformed)
+const { object, exactKeys, integer } = record
 
 function hex(value: unknown, what: string, min: number, max = min): Uint8Array {
-  if (typeof value !== 'string' || !/^(?:[0-9a-f]{2})*$/.test(value)) {
-    throw malformed(`${what} is not lowercase hex`)
-  }
-  const bytes = Uint8Array.from(Buffer.from(value, 'hex'))
-  if (bytes.length < min || bytes.length > max) {
-    const size = min === max ? `${min}` : `${min} to ${max}`
-    throw malformed(`${what} is ${bytes.length} bytes; it should be ${size}`)
-  }
-  return bytes
+  return Uint8Array.from(Buffer.from(record.hex(value, what, min, max), 'hex'))
 }
