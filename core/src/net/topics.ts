@@ -12,6 +12,8 @@ export const TOPIC_MAX_BYTES = {
   blocks: 4 * 1024 * 1024 + 64 * 1024,
   /** One duplicate-vote evidence. */
   evidence: 4 * 1024,
+  /** A finalized height's light block: header, commit and set (100 validators fit in 32 KiB). */
+  headers: 64 * 1024,
 } as const
 
 export type TopicName = keyof typeof TOPIC_MAX_BYTES
@@ -27,5 +29,6 @@ export function weftTopics(genesisHash: Uint8Array): WeftTopics {
     txs: `/weft/${chain}/txs/1`,
     blocks: `/weft/${chain}/blocks/1`,
     evidence: `/weft/${chain}/evidence/1`,
+    headers: `/weft/${chain}/headers/1`,
   }
 }

@@ -16,6 +16,7 @@ import { EvidencePool } from '../consensus/evidence-pool.ts'
 import { Faucet } from '../faucet/faucet.ts'
 import type { Logger } from '../log.ts'
 import { Gossip } from '../net/gossip.ts'
+import { HeaderGossip } from '../net/header-gossip.ts'
 import { PeerStatus } from '../net/peer-status.ts'
 import { serveDataProtocols } from '../protocols/data-protocols.ts'
 import { ChainStore } from '../storage/chain-store.ts'
@@ -139,6 +140,10 @@ export async function startChainNode(init: {
     log: log.child({ part: 'sync' }),
   })
   reportSyncProgress(sync, log.child({ part: 'sync' }), init.terminal)
+  // Validators publish the heights they decide; blocks fetched by sync are old news.
+  new HeaderGossip(chain, gossip, log.child({ part: 'gossip' })).start(
+    () => init.signer !== undefined && !sync.syncing,
+  )
   const submitTx = async (tx: Uint8Array): Promise<AddResult> => {
     await signatures.verify(tx)
     const added = mempool.add(tx)
