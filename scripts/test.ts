@@ -151,6 +151,7 @@ async function nodeTests(): Promise<Counts> {
     'wasm/ts/test/**/*.test.ts',
     'core/test/**/*.test.ts',
     'relay/test/**/*.test.ts',
+    'apps/web/test/**/*.test.ts',
   ])
   const report = await readFile(tap, 'utf8').catch(() => '')
   const count = (label: string) =>

@@ -1,6 +1,6 @@
 // Starts `weft node` (relay/bin/weft.ts under the pinned Node 24) for a spec, waits for its
-// listening line as an event, and stops it with SIGTERM. Each node gets a fresh data dir, so
-// specs never share an identity or touch ~/.weft.
+// listening and API lines as events, and stops it with SIGTERM. Each node gets a fresh data
+// dir, so specs never share an identity or touch ~/.weft.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,12 +11,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const NODE = `${ROOT}node_modules/.bin/node`
 const WEFT = `${ROOT}relay/bin/weft.ts`
 const LISTENING = 'weft: listening '
+const API = 'weft: api '
 
 export interface RunningNode {
   peerId: string
   multiaddrs: string[]
   /** The node's WebSockets multiaddr, the one browsers dial. */
   ws: string
+  /** The node's HTTP API base URL (every node here serves one, on a port the system picks). */
+  api: string
   stop(): Promise<void>
 }
 
@@ -35,8 +38,17 @@ export function startWeftNode(args: readonly string[] = []): Promise<RunningNode
   })
   let stdout = ''
   let stderr = ''
+  let listening: { peerId: string; multiaddrs: string[]; ws: string } | undefined
+  let ready: () => void = () => undefined
+  const apiUrl = () =>
+    stderr
+      .split('\n')
+      .find((l) => l.startsWith(API))
+      ?.slice(API.length)
+      .trim()
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()
+    ready()
   })
   const closed = new Promise<number | string>((resolve) => {
     child.once('close', (code, signal) => {
@@ -54,10 +66,15 @@ export function startWeftNode(args: readonly string[] = []): Promise<RunningNode
     closed.then((status) =>
       reject(new Error(`weft node exited (${status}) before listening:\n${stderr}`)),
     )
+    // The API line goes to stderr, the listening line to stdout: either may be read first.
+    ready = () => {
+      const api = apiUrl()
+      if (listening !== undefined && api !== undefined) resolve({ ...listening, api, stop })
+    }
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
       const line = stdout.split('\n').find((l) => l.startsWith(LISTENING))
-      if (line === undefined) return
+      if (line === undefined || listening !== undefined) return
       const info = JSON.parse(line.slice(LISTENING.length)) as {
         peerId: string
         multiaddrs: string[]
@@ -68,7 +85,8 @@ export function startWeftNode(args: readonly string[] = []): Promise<RunningNode
         void stop().catch(() => undefined)
         return
       }
-      resolve({ ...info, ws, stop })
+      listening = { ...info, ws }
+      ready()
     })
   })
 }

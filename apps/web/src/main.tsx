@@ -1,8 +1,8 @@
-// Entry point: reads the page's configuration once, then renders.
+// Entry point: reads the page's chain config once, then renders.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { readPageConfig } from './config.ts'
+import { readPageConfig } from './config/page-config.ts'
 import './styles.css'
 
 const root = document.getElementById('root')

@@ -1,6 +1,13 @@
 /// <reference types="vite/client" />
 
+// The chain config a build (or the dev server) can carry; the page's URL overrides each one.
 interface ImportMetaEnv {
-  /** The node the page connects to when the URL has no ?node= (set at dev time). */
+  /** Bootstrap multiaddrs, comma-separated. */
   readonly VITE_WEFT_NODE?: string
+  /** The genesis JSON text, as `weft genesis` writes it. */
+  readonly VITE_WEFT_GENESIS?: string
+  /** The genesis hash to pin (64 hex digits). */
+  readonly VITE_WEFT_GENESIS_HASH?: string
+  /** A node's HTTP API base URL. */
+  readonly VITE_WEFT_API?: string
 }

@@ -2,7 +2,7 @@
 // API, WebSockets for browsers) and the web app — each a real `weft node` process. It prints
 // where to look, and Ctrl-C stops everything (docs/devnet.md).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -158,10 +158,18 @@ export async function devnetCommand(argv: readonly string[], io: CommandIo): Pro
       spawn(process.execPath, [vite, 'apps/web', '--port', port, '--strictPort'], {
         cwd: root,
         stdio: 'ignore',
-        env: { ...process.env, ...env, VITE_WEFT_NODE: relayWs },
+        // The web app's chain config (apps/web/src/config/page-config.ts): the light client
+        // starts from this genesis, dials the relay and submits through the relay's API.
+        env: {
+          ...process.env,
+          ...env,
+          VITE_WEFT_NODE: relayWs,
+          VITE_WEFT_GENESIS: readFileSync(layout.genesisFile, 'utf8').trim(),
+          VITE_WEFT_API: 'http://127.0.0.1:8645',
+        },
       }),
     )
-    io.stdout(`web app:  http://localhost:${port}/?node=${encodeURIComponent(relayWs)}`)
+    io.stdout(`web app:  http://localhost:${port}/`)
   }
   io.stdout(`relay:    ${relayWs}`)
   io.stdout('api:      http://127.0.0.1:8645/v1/status')
