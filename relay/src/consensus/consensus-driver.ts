@@ -78,6 +78,8 @@ export class ConsensusDriver {
   readonly #guard: SignGuard
   /** Blocks seen in proposals or finalized-block messages, by block id (hex). */
   readonly #blocks = new Map<string, Uint8Array>()
+  /** Blocks the machine asked about this height before they arrived, by block id (hex). */
+  readonly #awaitingBlocks = new Set<string>()
   /** Validity answers for blocks validated this height, by block id (hex). */
   readonly #validity = new Map<string, boolean>()
   readonly #waiting: ConsensusMessage[] = []
@@ -178,6 +180,11 @@ export class ConsensusDriver {
     let applied = false
     await this.#serial(async () => {
       const height = this.#chain.head.height + 1
+      if (this.#machine.height !== BigInt(height) && this.#machine.height !== BigInt(height - 1))
+        this.#log.warn(
+          { height, machineHeight: String(this.#machine.height) },
+          'sync: the consensus machine is not at the next height',
+        )
       this.#syncing = true
       try {
         if (this.#machine.height === BigInt(this.#chain.head.height)) await this.#nextHeight()
@@ -294,6 +301,7 @@ export class ConsensusDriver {
     })
     this.#storePriorities(height)
     this.#validity.clear()
+    this.#awaitingBlocks.clear()
     this.#own.length = 0
     this.#chain.store.walTruncate(height)
     await this.#run(actions)
@@ -416,8 +424,12 @@ export class ConsensusDriver {
     const known = this.#validity.get(key)
     if (known !== undefined) return this.#machine.onBlockValidity(blockId, known)
     const block = this.#blocks.get(key)
-    // The block travels with its proposal, so this is rare; ask again when it arrives.
-    if (block === undefined) return []
+    // The machine asks once. Votes or a commit for a block whose proposal has not arrived yet
+    // (common for a node that just caught up) wait here; #blockArrived answers when it comes.
+    if (block === undefined) {
+      this.#awaitingBlocks.add(key)
+      return []
+    }
     const valid = this.#validate(block) !== undefined
     this.#validity.set(key, valid)
     return this.#machine.onBlockValidity(blockId, valid)
@@ -505,7 +517,7 @@ export class ConsensusDriver {
   ): Promise<void> {
     if (!this.#verifyFinalized(finalized.block, finalized.commit, height)) return
     const blockId = this.#core.views.id('block', finalized.block)
-    this.#remember(blockId, finalized.block)
+    await this.#blockArrived(blockId, finalized.block)
     const pending = this.#pendingDecision
     if (pending !== undefined && hex(pending.blockId) === hex(blockId)) {
       await this.#commit(finalized.block, pending.commit)
@@ -514,6 +526,20 @@ export class ConsensusDriver {
     // The machine decides from the commit as 2f+1 precommits would.
     const outcome = this.#machine.onCommit(finalized.commit)
     if (outcome.status === 'applied') await this.#run(outcome.actions)
+    if (this.#chain.head.height < height) {
+      this.#log.warn(
+        {
+          height,
+          machineHeight: String(this.#machine.height),
+          round: this.#machine.round,
+          outcome: outcome.status,
+          actions: outcome.status === 'applied' ? outcome.actions.map((a) => a.type) : [],
+          pending: this.#pendingDecision === undefined ? null : hex(this.#pendingDecision.blockId),
+          block: hex(blockId),
+        },
+        'a verified finalized block was not committed',
+      )
+    }
   }
 
   #verifyFinalized(block: Uint8Array, commit: Uint8Array, height: number): boolean {
@@ -555,7 +581,7 @@ export class ConsensusDriver {
       } catch {
         return
       }
-      this.#remember(blockId, message.block)
+      await this.#blockArrived(blockId, message.block)
       const outcome = this.#machine.onProposal(message.proposal)
       if (outcome.status === 'otherHeight') this.#wait(message, outcome.height, from)
       else {
@@ -620,6 +646,13 @@ export class ConsensusDriver {
   async #replayWaiting(): Promise<void> {
     const waiting = this.#waiting.splice(0)
     for (const m of waiting) await this.#deliver(m)
+  }
+
+  // A block is known now: keep it, and answer the machine's validity question about it if one
+  // is waiting (a question left unanswered would leave the height undecidable here).
+  async #blockArrived(blockId: Uint8Array, block: Uint8Array): Promise<void> {
+    this.#remember(blockId, block)
+    if (this.#awaitingBlocks.delete(hex(blockId))) await this.#run(this.#answerValidity(blockId))
   }
 
   #remember(blockId: Uint8Array, block: Uint8Array): void {

@@ -93,7 +93,16 @@ export async function startNode(
       }
       const timer = setTimeout(() => {
         done()
-        reject(new Error(`${node.name}: no ${what} within ${timeoutMs} ms`))
+        // The node's last words, so a failure on a loaded CI machine can be read afterwards.
+        const tail = logs
+          .slice(-30)
+          .map((l) => JSON.stringify(l))
+          .join('\n')
+        reject(
+          new Error(
+            `${node.name}: no ${what} within ${timeoutMs} ms; its last log lines:\n${tail}`,
+          ),
+        )
       }, timeoutMs)
       const done = () => {
         clearTimeout(timer)
