@@ -226,10 +226,48 @@ export {
   type SnapshotRequest,
 } from './net/snapshot-protocol.ts'
 export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
+export {
+  DEFAULT_BAN_DURATION_MS,
+  DEFAULT_BAN_SCORE,
+  DEFAULT_HISTORY_PER_PEER,
+  DEFAULT_MAX_BAN_DURATION_MS,
+  DEFAULT_MAX_PEERS,
+  DEFAULT_OFFENCE_MEMORY_MS,
+  DEFAULT_RATE_LIMITER_MAX_KEYS,
+  DEFAULT_SCORE_HALF_LIFE_MS,
+  MAX_SCORE,
+  MIN_SCORE,
+} from './peers/constants.ts'
+export {
+  PeerRecordError,
+  PeerScoreConfigError,
+  RateLimiterConfigError,
+} from './peers/peer-errors.ts'
+export {
+  eventDelta,
+  isPeerEventName,
+  PEER_EVENTS,
+  type PeerEventName,
+  SEVERITY_WEIGHT,
+  type Severity,
+} from './peers/peer-events.ts'
+export {
+  type Ban,
+  type PeerRecord,
+  type PeerReputation,
+  PeerScoreBook,
+  type PeerScoreBookInit,
+  type ReasonEntry,
+  type ScoreChange,
+} from './peers/peer-score.ts'
+export { type RateDecision, RateLimiter, type RateLimiterInit } from './peers/rate-limiter.ts'
 export { type ReadToEndResult, readToEnd } from './protocols/read-to-end.ts'
 export {
+  type Admission,
   ProtocolError,
   type ProtocolLimits,
+  type RequestFault,
+  type RequestGuard,
   sendRequest,
   serveRequests,
 } from './protocols/request-response.ts'

@@ -76,3 +76,45 @@ export const API_REQUEST_TIMEOUT_MS = 10_000
 
 /** How long `weft wallet send --wait` waits for its transaction to be final unless --timeout. */
 export const DEFAULT_TX_WAIT_SECONDS = 60
+
+/** The request/response protocols whose requests are rate limited per peer and in total. */
+export const RATE_LIMITED_PROTOCOLS = [
+  'status',
+  'blocks',
+  'headers',
+  'snapshot',
+  'proof',
+  'query',
+] as const
+export type RateLimitedProtocol = (typeof RATE_LIMITED_PROTOCOLS)[number]
+
+/** Items per second: what one peer may ask for, and what all peers together may. */
+export interface RateLimit {
+  perPeer: number
+  global: number
+}
+
+/**
+ * Items a second each protocol serves (docs/peers.md): blocks, light blocks, state nodes, proofs
+ * or query entries; one per status exchange. Per peer, well above what an honest node or light
+ * client asks (block sync takes at most 4 × 32 blocks at once); in total, what keeps the node's
+ * disk and CPU for its own chain when many peers ask at once.
+ */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<RateLimitedProtocol, RateLimit>> = {
+  status: { perPeer: 5, global: 200 },
+  blocks: { perPeer: 256, global: 2048 },
+  headers: { perPeer: 256, global: 4096 },
+  snapshot: { perPeer: 2048, global: 16384 },
+  proof: { perPeer: 32, global: 1024 },
+  query: { perPeer: 64, global: 1024 },
+}
+
+/** A bucket holds this many seconds of its rate: room for a burst after a quiet spell. */
+export const RATE_LIMIT_BURST_SECONDS = 2
+
+/** Peer reputations (scores, bans, reasons) live in LMDB here, inside the data dir. */
+export const REPUTATION_DIR = 'reputation'
+/** How often changed reputations are written to disk; a ban is written at once. */
+export const REPUTATION_FLUSH_INTERVAL_MS = 10_000
+/** How often peers as good as new are dropped from the book and the disk. */
+export const REPUTATION_PRUNE_INTERVAL_MS = 10 * 60_000

@@ -20,10 +20,27 @@ export class ProtocolError extends Error {
   }
 }
 
+/** A guard's decision on a whole request, before it is answered. */
+export type Admission =
+  | { ok: true }
+  /** Refused: with `answer` (a protocol's own refusal, RATE_LIMITED) or, without, a reset. */
+  | { ok: false; answer?: Uint8Array }
+
+/** Why a server refused a request on its own, for the host to judge the peer by. */
+export type RequestFault = 'too-large' | 'timeout' | 'bad-request'
+
+/** What a host adds to a server: rate limits before answering, and word of refused requests. */
+export interface RequestGuard {
+  admit(request: Uint8Array, connection: Connection): Admission
+  refused?(connection: Connection, fault: RequestFault): void
+}
+
 /**
  * Serves `answer` on every stream: the whole request is read first (within the limits), then the
  * answer is sent and the stream closed. An answer of undefined, or one that throws, resets the
- * stream: the client sees a refusal, the handler never crashes the node.
+ * stream: the client sees a refusal, the handler never crashes the node. A `guard` sees each
+ * whole request first and may refuse it; it hears of requests over the cap, too slow, or
+ * answered undefined (not understood) — not of answers that throw, which are the node's fault.
  */
 export function serveRequests(
   limits: ProtocolLimits,
@@ -31,6 +48,7 @@ export function serveRequests(
     request: Uint8Array,
     connection: Connection,
   ) => Promise<Uint8Array | undefined> | Uint8Array | undefined,
+  guard?: RequestGuard,
 ): StreamHandler {
   return async (stream: Stream, connection: Connection) => {
     try {
@@ -40,13 +58,24 @@ export function serveRequests(
         AbortSignal.timeout(limits.timeoutMs),
       )
       if (read.outcome !== 'ended') {
-        stream.abort(
-          new Error(read.outcome === 'too-large' ? 'request too large' : 'request timed out'),
-        )
+        const tooLarge = read.outcome === 'too-large'
+        guard?.refused?.(connection, tooLarge ? 'too-large' : 'timeout')
+        stream.abort(new Error(tooLarge ? 'request too large' : 'request timed out'))
+        return
+      }
+      const admission = guard?.admit(read.bytes, connection) ?? { ok: true }
+      if (!admission.ok) {
+        if (admission.answer === undefined) {
+          stream.abort(new Error('request refused'))
+          return
+        }
+        stream.send(admission.answer)
+        await stream.close({ signal: AbortSignal.timeout(limits.timeoutMs) })
         return
       }
       const response = await answer(read.bytes, connection)
       if (response === undefined) {
+        guard?.refused?.(connection, 'bad-request')
         stream.abort(new Error('request refused'))
         return
       }

@@ -2,7 +2,7 @@
 // metrics read: the chain (head, store, state tree), the pool, consensus progress and the peers.
 // Built from a ChainNode and its libp2p host, so tests build it from a real node.
 import type { Libp2p } from '@libp2p/interface'
-import type { AddResult, Mempool } from '@weft/core'
+import type { AddResult, Mempool, PeerReputation } from '@weft/core'
 import type { StateTree, WeftCore } from '@weft/wasm'
 import type { CommittedEvent } from '../chain/chain.ts'
 import type { History } from '../config/node-config.ts'
@@ -67,6 +67,8 @@ export interface NodeView {
   /** Admits a signed transaction to the pool and gossips it. */
   submitTx(tx: Uint8Array): Promise<AddResult>
   peers(): PeerConnection[]
+  /** Every peer the reputation book holds, lowest score first; empty without one. */
+  reputations(): PeerReputation[]
   /** Distinct connected peers. */
   peerCount(): number
   sync(): SyncProgress
@@ -78,6 +80,7 @@ export interface NodeViewInit {
   libp2p: Libp2p
   history: History
   validatorKey?: Uint8Array
+  reputation?: { list(): PeerReputation[] }
 }
 
 export function nodeView(init: NodeViewInit): NodeView {
@@ -93,6 +96,7 @@ export function nodeView(init: NodeViewInit): NodeView {
     validatorKey: init.validatorKey,
     submitTx: (tx) => chainNode.submitTx(tx),
     peers: () => connectionsOf(libp2p),
+    reputations: () => init.reputation?.list() ?? [],
     peerCount: () => libp2p.getPeers().length,
     // The best height peers reported at the status handshake, never below our own head.
     sync: () => {

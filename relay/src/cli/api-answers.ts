@@ -94,3 +94,16 @@ export function answerHex(text: unknown, what: string, length?: number): Uint8Ar
   }
   return Uint8Array.from(Buffer.from(text, 'hex'))
 }
+
+/** GET /v1/peers, the parts `weft peers` shows. */
+export interface PeersAnswer {
+  count: number
+  peers: { peerId: string; address: string; transport: string; direction: string; score: number }[]
+  reputations: {
+    peerId: string
+    score: number
+    connected: boolean
+    banned: { until: number; offences: number; reason: string } | null
+    reasons: { at: number; event: string; times: number; delta: number; detail?: string }[]
+  }[]
+}

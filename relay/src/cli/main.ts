@@ -5,6 +5,7 @@ import { devnetCommand } from './devnet-command.ts'
 import { genesisCommand } from './genesis-command.ts'
 import { keysCommand } from './keys-command.ts'
 import { nodeCommand } from './node-command.ts'
+import { peersCommand } from './peers-command.ts'
 import { statusCommand } from './status-command.ts'
 import { walletCommand } from './wallet-command.ts'
 
@@ -16,6 +17,7 @@ Commands:
   genesis write a new chain's genesis file (weft genesis --help)
   devnet  run a local network: validators, a relay with a faucet, the web app (weft devnet --help)
   status  ask a node's API where it stands: chain, height, peers, consensus (weft status --help)
+  peers   a node's peers: connections, scores, bans and their reasons (weft peers --help)
   wallet  an account's balance, and transfers signed from a key file, through a node's API
           (weft wallet --help)
 `
@@ -31,9 +33,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   if (command === 'devnet') return devnetCommand(rest, io)
   if (command === 'genesis') return genesisCommand(rest, io)
   if (command === 'status') return statusCommand(rest, io)
+  if (command === 'peers') return peersCommand(rest, io)
   if (command === 'wallet') return walletCommand(rest, io)
   io.stderr(
-    `weft: unknown command '${command}'; commands: node, keys, genesis, devnet, status, wallet (see weft --help)`,
+    `weft: unknown command '${command}'; commands: node, keys, genesis, devnet, status, peers, wallet (see weft --help)`,
   )
   return EXIT_USAGE
 }

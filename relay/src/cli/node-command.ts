@@ -15,11 +15,13 @@ import {
   EXIT_USAGE,
   LISTENING_LINE_PREFIX,
   METRICS_LINE_PREFIX,
+  REPUTATION_DIR,
 } from '../constants.ts'
 import { ed25519Signer } from '../keys/ed25519-key.ts'
 import { createLogger } from '../log.ts'
 import { keepBootstrapConnected } from '../net/bootstrap.ts'
 import { HttpListenError } from '../net/listen-http.ts'
+import { PeerReputation } from '../net/peer-reputation.ts'
 import { type ChainNode, GenesisFileError, startChainNode } from '../node/chain-node.ts'
 import { createWeftNode, listeningInfo } from '../node/create-node.ts'
 import { DataDirError, ensureDataDir } from '../node/data-dir.ts'
@@ -96,8 +98,20 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
     return 1
   }
 
-  // The peer store and DHT records persist in the data dir (relay/src/storage/lmdb-datastore.ts).
+  const log = createLogger(env.WEFT_LOG_LEVEL)
+  // The peer store and DHT records persist in the data dir (relay/src/storage/lmdb-datastore.ts),
+  // and so do peers' scores and bans (docs/peers.md).
   const peerStore = new LmdbDatastore(join(config.dataDir, 'peers'))
+  const reputation = new PeerReputation({
+    path: join(config.dataDir, REPUTATION_DIR),
+    score: config.reputation,
+    rateLimits: config.rateLimits,
+    log: log.child({ part: 'peers' }),
+  })
+  const closeStores = async () => {
+    await reputation.stop()
+    await peerStore.close()
+  }
   let node: Awaited<ReturnType<typeof createWeftNode>>
   try {
     node = await createWeftNode({
@@ -107,14 +121,16 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
       privateKey: identity.privateKey,
       verify,
       datastore: peerStore,
+      connectionGater: reputation.gater,
+      appSpecificScore: reputation.appSpecificScore,
     })
   } catch (err) {
     say(`cannot start listening on ${config.listen.join(' ')}:\n${listenFailures(err)}`)
-    await peerStore.close()
+    await closeStores()
     return 1
   }
+  reputation.start(node)
 
-  const log = createLogger(env.WEFT_LOG_LEVEL)
   let chainNode: ChainNode | undefined
   const genesis = config.genesis
   if (genesis !== undefined) {
@@ -127,12 +143,13 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
         faucetSigner,
         log,
         ...(io.terminal === undefined ? {} : { terminal: io.terminal }),
+        reputation,
       })
     } catch (err) {
       if (!(err instanceof GenesisFileError || err instanceof GenesisMismatchError)) throw err
       say(err.message)
       await node.stop()
-      await peerStore.close()
+      await closeStores()
       return EXIT_USAGE
     }
   } else {
@@ -147,13 +164,13 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   }
   let services: NodeServices
   try {
-    services = await startNodeServices({ config, node, chainNode, signer, log })
+    services = await startNodeServices({ config, node, chainNode, signer, log, reputation })
   } catch (err) {
     if (!(err instanceof HttpListenError)) throw err
     say(err.message)
     await chainNode?.stop()
     await node.stop()
-    await peerStore.close()
+    await closeStores()
     return 1
   }
   const faucet = chainNode?.faucet
@@ -175,7 +192,7 @@ export async function nodeCommand(argv: readonly string[], io: CommandIo): Promi
   await services.stop()
   await chainNode?.stop()
   await node.stop()
-  await peerStore.close()
+  await closeStores()
   say('stopped')
   return 0
 }

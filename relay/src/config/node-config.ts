@@ -1,4 +1,5 @@
 // The settings `weft node` runs with, typed and validated: what resolveNodeConfig returns.
+import type { RateLimit, RateLimitedProtocol } from '../constants.ts'
 import type { NodeSettingKey } from './node-settings.ts'
 import type { Source } from './source.ts'
 import type { HostPort } from './value-types.ts'
@@ -40,6 +41,15 @@ export interface NodeConfig {
   api: HostPort | undefined
   /** Where to serve Prometheus metrics; undefined: off. */
   metrics: HostPort | undefined
+  /** Peer scores and bans (docs/peers.md). */
+  reputation: {
+    /** Negative: a peer is banned at or below it. */
+    banScore: number
+    banDurationMs: number
+    halfLifeMs: number
+  }
+  /** Items a second each protocol serves one peer and all peers. */
+  rateLimits: Record<RateLimitedProtocol, RateLimit>
   /** Where each setting's value came from, for messages about it later (a wrong password). */
   sources: Record<NodeSettingKey, Source>
 }

@@ -2,15 +2,25 @@
 // and docs/configuration.md all follow it.
 import { isAbsolute, join } from 'node:path'
 import {
+  DEFAULT_BAN_DURATION_MS,
+  DEFAULT_BAN_SCORE,
+  DEFAULT_SCORE_HALF_LIFE_MS,
+  MIN_SCORE,
+} from '@weft/core'
+import {
   DATA_DIR_NAME,
   DEFAULT_API_ADDR,
   DEFAULT_FAUCET_AMOUNT_WEFT,
   DEFAULT_LISTEN_ADDRS,
   DEFAULT_METRICS_ADDR,
   DEFAULT_PRUNE_BLOCKS,
+  DEFAULT_RATE_LIMITS,
+  type RateLimit,
+  type RateLimitedProtocol,
 } from '../constants.ts'
 import { type DefaultContext, type SettingValues, setting } from './setting.ts'
 import {
+  atMostType,
   BASE_UNITS_PER_WEFT,
   booleanType,
   type HostPort,
@@ -18,6 +28,7 @@ import {
   multiaddrListType,
   pathType,
   positiveIntegerType,
+  rateLimitType,
   stringType,
   weftAmountType,
 } from './value-types.ts'
@@ -169,6 +180,50 @@ export const NODE_SETTINGS = {
     defaultText: DEFAULT_METRICS_ADDR,
     description: 'serve Prometheus /metrics, /healthz and /readyz here, or off',
   }),
+  banScore: setting<number>({
+    name: 'ban-score',
+    type: atMostType(
+      positiveIntegerType(
+        '<points>',
+        `a whole number of points, 1 to ${-MIN_SCORE - 1}: a peer is banned at minus this score`,
+      ),
+      -MIN_SCORE - 1,
+    ),
+    default: () => -DEFAULT_BAN_SCORE,
+    defaultText: String(-DEFAULT_BAN_SCORE),
+    description: 'ban a peer whose score falls to minus this (docs/peers.md)',
+  }),
+  banDuration: setting<number>({
+    name: 'ban-duration',
+    type: positiveIntegerType('<seconds>', 'a whole number of seconds, at least 1'),
+    default: () => DEFAULT_BAN_DURATION_MS / 1000,
+    defaultText: String(DEFAULT_BAN_DURATION_MS / 1000),
+    description: "a peer's first ban lasts this long; each repeat offence doubles it",
+  }),
+  scoreHalfLife: setting<number>({
+    name: 'score-half-life',
+    type: positiveIntegerType('<seconds>', 'a whole number of seconds, at least 1'),
+    default: () => DEFAULT_SCORE_HALF_LIFE_MS / 1000,
+    defaultText: String(DEFAULT_SCORE_HALF_LIFE_MS / 1000),
+    description: 'peer scores halve toward 0 this often, penalties and credit alike',
+  }),
+  rateLimitStatus: rateLimitSetting('status', 'status exchanges'),
+  rateLimitBlocks: rateLimitSetting('blocks', 'blocks'),
+  rateLimitHeaders: rateLimitSetting('headers', 'light blocks'),
+  rateLimitSnapshot: rateLimitSetting('snapshot', 'state nodes'),
+  rateLimitProof: rateLimitSetting('proof', 'proofs'),
+  rateLimitQuery: rateLimitSetting('query', 'query entries'),
+}
+
+function rateLimitSetting(protocol: RateLimitedProtocol, items: string) {
+  const d = DEFAULT_RATE_LIMITS[protocol]
+  return setting<RateLimit>({
+    name: `rate-limit-${protocol}`,
+    type: rateLimitType(),
+    default: () => ({ ...d }),
+    defaultText: `${d.perPeer}/${d.global}`,
+    description: `${items} a second /weft/${protocol} serves one peer / all peers`,
+  })
 }
 
 export type NodeSettingKey = keyof typeof NODE_SETTINGS

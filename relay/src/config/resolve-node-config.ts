@@ -81,6 +81,19 @@ export function resolveNodeConfig(input: ResolveNodeConfigInput): ResolvedNodeCo
     faucetAmount: picked.faucetAmount.value,
     api: picked.api.value,
     metrics: picked.metrics.value,
+    reputation: {
+      banScore: -picked.banScore.value,
+      banDurationMs: picked.banDuration.value * 1000,
+      halfLifeMs: picked.scoreHalfLife.value * 1000,
+    },
+    rateLimits: {
+      status: picked.rateLimitStatus.value,
+      blocks: picked.rateLimitBlocks.value,
+      headers: picked.rateLimitHeaders.value,
+      snapshot: picked.rateLimitSnapshot.value,
+      proof: picked.rateLimitProof.value,
+      query: picked.rateLimitQuery.value,
+    },
     sources: Object.fromEntries(
       Object.entries(picked).map(([key, given]) => [key, given.source]),
     ) as NodeConfig['sources'],

@@ -148,6 +148,42 @@ export function positiveIntegerType(placeholder: string, allowed: string): Value
   }
 }
 
+/** `type`, with values above `max` refused. */
+export function atMostType(type: ValueType<number>, max: number): ValueType<number> {
+  const check = (n: number): number => {
+    if (n > max) throw new ValueRejected(`must be at most ${max}`)
+    return n
+  }
+  return {
+    ...type,
+    fromText: (text, context) => check(type.fromText(text, context)),
+    fromJson: (json, context) => check(type.fromJson(json, context)),
+  }
+}
+
+/** Items a second per peer and for all peers together: "<per-peer>/<global>", e.g. "32/1024". */
+export function rateLimitType(): ValueType<{ perPeer: number; global: number }> {
+  const allowed =
+    'items a second per peer, a slash, then for all peers together: two whole numbers, at least 1, the first at most the second, e.g. 32/1024'
+  const fromText = (text: string) => {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text)
+    if (m === null) throw new ValueRejected('not <per-peer>/<global>')
+    const [perPeer, global] = [Number(m[1]), Number(m[2])]
+    if (!Number.isSafeInteger(perPeer) || !Number.isSafeInteger(global))
+      throw new ValueRejected('too large')
+    if (perPeer < 1 || global < 1) throw new ValueRejected('each must be at least 1')
+    if (perPeer > global) throw new ValueRejected('the per-peer rate is above the global one')
+    return { perPeer, global }
+  }
+  return {
+    shape: 'value',
+    placeholder: '<per-peer>/<global>',
+    allowed,
+    fromText,
+    fromJson: (json) => fromText(jsonString(json, allowed)),
+  }
+}
+
 /** Base units in one WEFT (the core's kBaseUnitsPerWeft): amounts have 9 decimals. */
 export const BASE_UNITS_PER_WEFT = 1_000_000_000n
 const WEFT_DECIMALS = 9

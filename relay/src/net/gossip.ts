@@ -10,6 +10,9 @@ export type Verdict = 'accept' | 'ignore' | 'reject'
 
 export type TopicHandler = (data: Uint8Array, from: PeerId) => Verdict | Promise<Verdict>
 
+/** Hears every verdict, for the sender's reputation. */
+export type VerdictListener = (verdict: Verdict, from: PeerId, topic: TopicName) => void
+
 const RESULT: Record<Verdict, TopicValidatorResult> = {
   accept: TopicValidatorResult.Accept,
   ignore: TopicValidatorResult.Ignore,
@@ -19,10 +22,12 @@ const RESULT: Record<Verdict, TopicValidatorResult> = {
 export class Gossip {
   readonly #pubsub: GossipSub
   readonly topics: WeftTopics
+  readonly #onVerdict: VerdictListener | undefined
 
-  constructor(pubsub: GossipSub, topics: WeftTopics) {
+  constructor(pubsub: GossipSub, topics: WeftTopics, onVerdict?: VerdictListener) {
     this.#pubsub = pubsub
     this.topics = topics
+    this.#onVerdict = onVerdict
   }
 
   /** Subscribes to `name`; `handle` runs once per message, as gossipsub's validator for it. */
@@ -30,8 +35,9 @@ export class Gossip {
     const topic = this.topics[name]
     const limit = TOPIC_MAX_BYTES[name]
     this.#pubsub.topicValidators.set(topic, async (from, message) => {
-      if (message.data.length > limit) return TopicValidatorResult.Reject
-      return RESULT[await handle(message.data, from)]
+      const verdict = message.data.length > limit ? 'reject' : await handle(message.data, from)
+      this.#onVerdict?.(verdict, from, name)
+      return RESULT[verdict]
     })
     this.#pubsub.subscribe(topic)
   }

@@ -15,6 +15,8 @@ import {
 } from '@weft/core'
 import type { Chain } from '../chain/chain.ts'
 import type { Logger } from '../log.ts'
+import { faultOf } from './peer-faults.ts'
+import type { ReputationHooks } from './peer-reputation.ts'
 
 const REFRESH_INTERVAL_MS = 1000
 
@@ -26,6 +28,7 @@ export class PeerStatus extends EventEmitter<PeerStatusEvents> {
   readonly #node: Libp2p
   readonly #chain: Chain
   readonly #log: Logger
+  readonly #reputation: ReputationHooks | undefined
   readonly #heights = new Map<string, { peer: PeerId; height: number }>()
   readonly #asked = new Map<string, number>()
   readonly #onIdentify = (evt: CustomEvent<IdentifyResult>) => {
@@ -36,27 +39,32 @@ export class PeerStatus extends EventEmitter<PeerStatusEvents> {
     this.#asked.delete(evt.detail.toString())
   }
 
-  constructor(node: Libp2p, chain: Chain, log: Logger) {
+  constructor(node: Libp2p, chain: Chain, log: Logger, reputation?: ReputationHooks) {
     super()
     this.#node = node
     this.#chain = chain
     this.#log = log
+    this.#reputation = reputation
   }
 
   async start(): Promise<void> {
     await this.#node.handle(
       STATUS_PROTOCOL,
-      serveRequests(STATUS_LIMITS, (request, connection) => {
-        let theirs: ReturnType<typeof decodeStatus>
-        try {
-          theirs = decodeStatus(request)
-        } catch (err) {
-          if (err instanceof MessageFormatError) return undefined
-          throw err
-        }
-        this.#record(connection.remotePeer, theirs.genesisHash, theirs.height)
-        return encodeStatus(this.#ours())
-      }),
+      serveRequests(
+        STATUS_LIMITS,
+        (request, connection) => {
+          let theirs: ReturnType<typeof decodeStatus>
+          try {
+            theirs = decodeStatus(request)
+          } catch (err) {
+            if (err instanceof MessageFormatError) return undefined
+            throw err
+          }
+          this.#record(connection.remotePeer, theirs.genesisHash, theirs.height)
+          return encodeStatus(this.#ours())
+        },
+        this.#reputation?.guards(STATUS_PROTOCOL),
+      ),
       { maxInboundStreams: 4 },
     )
     this.#node.addEventListener('peer:identify', this.#onIdentify)
@@ -81,9 +89,12 @@ export class PeerStatus extends EventEmitter<PeerStatusEvents> {
           STATUS_LIMITS,
         ),
       )
-      return this.#record(peer, answer.genesisHash, answer.height)
+      const onChain = this.#record(peer, answer.genesisHash, answer.height)
+      if (onChain) this.#reputation?.report(peer, 'valid-response', { detail: 'status' })
+      return onChain
     } catch (err) {
       if (err instanceof ProtocolError || err instanceof MessageFormatError) {
+        this.#reputation?.report(peer, faultOf(err) ?? 'refused', { detail: 'status' })
         this.#log.debug({ peer: peer.toString(), err: err.message }, 'status exchange failed')
         return false
       }
@@ -125,6 +136,9 @@ export class PeerStatus extends EventEmitter<PeerStatusEvents> {
         { peer: peer.toString(), theirGenesis: Buffer.from(genesisHash).toString('hex') },
         'peer is on another chain; disconnecting',
       )
+      this.#reputation?.report(peer, 'wrong-chain', {
+        detail: Buffer.from(genesisHash).toString('hex'),
+      })
       void this.#node.hangUp(peer).catch(() => undefined)
       return false
     }

@@ -17,6 +17,7 @@ import { Faucet } from '../faucet/faucet.ts'
 import type { Logger } from '../log.ts'
 import { Gossip } from '../net/gossip.ts'
 import { HeaderGossip } from '../net/header-gossip.ts'
+import type { ReputationHooks } from '../net/peer-reputation.ts'
 import { PeerStatus } from '../net/peer-status.ts'
 import { serveDataProtocols } from '../protocols/data-protocols.ts'
 import { ChainStore } from '../storage/chain-store.ts'
@@ -78,8 +79,10 @@ export async function startChainNode(init: {
   log: Logger
   /** A terminal to draw sync progress on; otherwise progress is logged. */
   terminal?: TerminalLine
+  /** Scores what peers do and rate-limits what they ask (relay/src/net/peer-reputation.ts). */
+  reputation?: ReputationHooks
 }): Promise<ChainNode> {
-  const { core, config, libp2p, log } = init
+  const { core, config, libp2p, log, reputation } = init
   const genesis = readGenesisFile(core, config.genesis)
   const store = ChainStore.open(join(config.dataDir, 'chain'), {
     archive: config.history.mode === 'archive',
@@ -92,7 +95,10 @@ export async function startChainNode(init: {
     await store.close()
     throw err
   }
-  const gossip = new Gossip(libp2p.services.pubsub, weftTopics(chain.genesisHash))
+  const gossip = new Gossip(libp2p.services.pubsub, weftTopics(chain.genesisHash), (v, from, t) => {
+    if (v !== 'ignore')
+      reputation?.report(from, v === 'accept' ? 'gossip-accepted' : 'invalid-gossip', { detail: t })
+  })
   const params = core.views.decode('genesis', genesis.bytes).params
   const mempool = new Mempool(
     { validator: chainMempoolValidator(chain), now: Date.now },
@@ -117,7 +123,7 @@ export async function startChainNode(init: {
     if (added.ok) return 'accept'
     return PUNISHABLE.has(added.code) ? 'reject' : 'ignore'
   })
-  const peers = new PeerStatus(libp2p, chain, log.child({ part: 'status' }))
+  const peers = new PeerStatus(libp2p, chain, log.child({ part: 'status' }), reputation)
   const consensus = new ConsensusDriver({
     onPeerAhead: (peer) => peers.refreshSoon(peer),
     core,
@@ -138,6 +144,7 @@ export async function startChainNode(init: {
     driver: consensus,
     status: peers,
     log: log.child({ part: 'sync' }),
+    ...(reputation === undefined ? {} : { reputation }),
   })
   reportSyncProgress(sync, log.child({ part: 'sync' }), init.terminal)
   // Validators publish the heights they decide; blocks fetched by sync are old news.
@@ -167,8 +174,13 @@ export async function startChainNode(init: {
           { amount: config.faucetAmount },
         )
   await peers.start()
-  const stopServing = await serveChainData(libp2p, chain)
-  const dataProtocols = await serveDataProtocols({ libp2p, chain, faucet })
+  const stopServing = await serveChainData(libp2p, chain, reputation?.guards)
+  const dataProtocols = await serveDataProtocols({
+    libp2p,
+    chain,
+    faucet,
+    ...(reputation === undefined ? {} : { guards: reputation.guards }),
+  })
   // Consensus and block sync start from the head; with state sync that head is the snapshot's,
   // so they wait for it (docs/sync.md, "State sync").
   const follow = async () => {

@@ -7,7 +7,7 @@ import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
 import { dcutr } from '@libp2p/dcutr'
 import { gossipsub } from '@libp2p/gossipsub'
 import { identify } from '@libp2p/identify'
-import type { Libp2p, PrivateKey } from '@libp2p/interface'
+import type { ConnectionGater, Libp2p, PrivateKey } from '@libp2p/interface'
 import { kadDHT } from '@libp2p/kad-dht'
 import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
@@ -37,6 +37,10 @@ export interface WeftNodeInit {
   verify: SignatureVerifier
   /** Where libp2p keeps its peer store and DHT records; none: in memory only. */
   datastore?: Datastore
+  /** Keeps banned peers out (relay/src/net/peer-reputation.ts); none: everyone is let in. */
+  connectionGater?: ConnectionGater
+  /** Each peer's reputation, added to its gossipsub score; none: 0 for all. */
+  appSpecificScore?: (peer: string) => number
 }
 
 /** Weft's own DHT: its records and routing tables never mix with other libp2p networks'. */
@@ -64,6 +68,7 @@ export async function createWeftNode(init: WeftNodeInit) {
     start: false,
     ...(init.datastore === undefined ? {} : { datastore: init.datastore }),
     ...(init.privateKey === undefined ? {} : { privateKey: init.privateKey }),
+    ...(init.connectionGater === undefined ? {} : { connectionGater: init.connectionGater }),
     addresses: {
       listen: [...init.listen],
       ...(announce.length === 0 ? {} : { announce: [...announce] }),
@@ -81,6 +86,11 @@ export async function createWeftNode(init: WeftNodeInit) {
         allowPublishToZeroTopicPeers: true,
         // Above the largest topic limit (a proposal with a full block); each topic checks its own.
         maxInboundDataLength: 5 * 1024 * 1024,
+        // Weight 1: a reputation of -10 (one invalid message) reaches gossipsub's gossip
+        // threshold, and the ban score (-50) its publish threshold — by then the peer is gone.
+        ...(init.appSpecificScore === undefined
+          ? {}
+          : { scoreParams: { appSpecificScore: init.appSpecificScore, appSpecificWeight: 1 } }),
       }),
       // Server mode: a node is a full DHT participant that others can query (browsers are clients).
       dht: kadDHT({ protocol: WEFT_DHT_PROTOCOL, clientMode: false }),

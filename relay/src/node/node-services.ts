@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts'
 import { startMetricsServer } from '../metrics/metrics-server.ts'
 import { createNodeMetrics } from '../metrics/node-metrics.ts'
 import { readiness } from '../metrics/readiness.ts'
+import type { PeerReputation } from '../net/peer-reputation.ts'
 import type { ChainNode } from './chain-node.ts'
 import type { WeftNode } from './create-node.ts'
 
@@ -28,6 +29,7 @@ export async function startNodeServices(init: {
   chainNode: ChainNode | undefined
   signer: ValidatorSigner | undefined
   log: Logger
+  reputation?: PeerReputation
 }): Promise<NodeServices> {
   const { config, node, chainNode, log } = init
   const view: NodeView | undefined =
@@ -37,6 +39,7 @@ export async function startNodeServices(init: {
           chainNode,
           libp2p: node,
           history: config.history,
+          ...(init.reputation === undefined ? {} : { reputation: init.reputation }),
           ...(init.signer === undefined ? {} : { validatorKey: init.signer.publicKey }),
         })
   const stops: (() => Promise<void> | void)[] = []

@@ -9,6 +9,7 @@ import {
   PROOF_PROTOCOL,
   QUERY_LIMITS,
   QUERY_PROTOCOL,
+  type RequestGuard,
   serveRequests,
 } from '@weft/core'
 import type { ProofSource } from '../chain/proofs.ts'
@@ -30,19 +31,21 @@ export async function serveDataProtocols(init: {
   libp2p: Pick<Libp2p, 'handle' | 'unhandle'>
   chain: ProofSource & QuerySource
   faucet: Faucet | undefined
+  /** Rate limits by protocol id; the faucet keeps its own (relay/src/faucet). */
+  guards?: (protocol: string) => RequestGuard | undefined
 }): Promise<DataProtocols> {
-  const { libp2p, chain, faucet } = init
+  const { libp2p, chain, faucet, guards } = init
   // Browsers reach nodes through circuit relays too: limited connections may ask.
   const options = { runOnLimitedConnection: true }
   const served = [PROOF_PROTOCOL, QUERY_PROTOCOL]
   await libp2p.handle(
     PROOF_PROTOCOL,
-    serveRequests(PROOF_LIMITS, (request) => answerProofRequest(chain, request)),
+    serveRequests(PROOF_LIMITS, (r) => answerProofRequest(chain, r), guards?.(PROOF_PROTOCOL)),
     { ...options, maxInboundStreams: PROOF_MAX_INBOUND_STREAMS },
   )
   await libp2p.handle(
     QUERY_PROTOCOL,
-    serveRequests(QUERY_LIMITS, (request) => answerQueryRequest(chain, request)),
+    serveRequests(QUERY_LIMITS, (r) => answerQueryRequest(chain, r), guards?.(QUERY_PROTOCOL)),
     { ...options, maxInboundStreams: QUERY_MAX_INBOUND_STREAMS },
   )
   if (faucet !== undefined) {

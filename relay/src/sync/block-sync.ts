@@ -28,6 +28,8 @@ import type { Chain, CommittedEvent } from '../chain/chain.ts'
 import { storedLightBlock } from '../chain/light-blocks.ts'
 import type { ConsensusDriver } from '../consensus/consensus-driver.ts'
 import type { Logger } from '../log.ts'
+import { faultOf } from '../net/peer-faults.ts'
+import type { ReputationHooks } from '../net/peer-reputation.ts'
 import type { PeerStatus } from '../net/peer-status.ts'
 import { HeaderChain } from './header-chain.ts'
 import { SyncProgress, type SyncProgressEvent } from './sync-progress.ts'
@@ -56,6 +58,7 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
   readonly #driver: ConsensusDriver
   readonly #status: PeerStatus
   readonly #log: Logger
+  readonly #reputation: ReputationHooks | undefined
   #running = false
   #stopped = false
   #target = 0
@@ -66,8 +69,10 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
     driver: ConsensusDriver
     status: PeerStatus
     log: Logger
+    reputation?: ReputationHooks
   }) {
     super()
+    this.#reputation = init.reputation
     this.#node = init.node
     this.#chain = init.chain
     this.#driver = init.driver
@@ -88,7 +93,11 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
   async start(): Promise<void> {
     await this.#node.handle(
       BLOCKS_PROTOCOL,
-      serveRequests(BLOCKS_LIMITS, (r) => this.#serve(r)),
+      serveRequests(
+        BLOCKS_LIMITS,
+        (r) => this.#serve(r),
+        this.#reputation?.guards(BLOCKS_PROTOCOL),
+      ),
       {
         maxInboundStreams: 4,
       },
@@ -196,6 +205,8 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
           nextFrom = this.#chain.head.height + 1
         }
         if (blocks === undefined || blocks.length === 0) {
+          if (blocks !== undefined)
+            this.#reputation?.report(batch.peer, 'refused', { detail: 'blocks: none' })
           failed.add(batch.peer.toString())
           restart()
           continue
@@ -215,6 +226,7 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
               { peer: batch.peer.toString(), height },
               'a synced block is not the one its verified header names; trying another peer',
             )
+            this.#reputation?.report(batch.peer, 'invalid-block', { detail: `height ${height}` })
             failed.add(batch.peer.toString())
             ok = false
             break
@@ -227,11 +239,16 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
               { peer: batch.peer.toString(), height },
               'a synced block did not verify; trying another peer',
             )
+            // A body that matches a verified header is the chain's own block: if it still does
+            // not go in, the cause is here, not the peer. Only an unheaded one is its fault.
+            if (expected === undefined)
+              this.#reputation?.report(batch.peer, 'invalid-block', { detail: `height ${height}` })
             failed.add(batch.peer.toString())
             ok = false
             break
           }
         }
+        if (ok) this.#reputation?.report(batch.peer, 'block-delivered', { count: blocks.length })
         if (!ok || blocks.length < batch.count) restart()
         if (Date.now() - lastReport >= PROGRESS_EVERY_MS) {
           lastReport = Date.now()
@@ -271,6 +288,7 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
       } catch (err) {
         if (!(err instanceof ProtocolError || err instanceof MessageFormatError)) throw err
         this.#log.warn({ peer: peer.peer.toString(), err: err.message }, 'header request failed')
+        this.#reputation?.report(peer.peer, faultOf(err) ?? 'refused', { detail: 'headers' })
         failed.add(peer.peer.toString())
         continue
       }
@@ -280,10 +298,12 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
           { peer: peer.peer.toString(), height: check.height, reason: check.reason },
           'a header did not verify; trying another peer',
         )
+        this.#reputation?.report(peer.peer, 'invalid-header', { detail: `height ${check.height}` })
         failed.add(peer.peer.toString())
         continue
       }
       if (lightBlocks.length === 0) failed.add(peer.peer.toString())
+      else this.#reputation?.report(peer.peer, 'header-delivered', { count: lightBlocks.length })
     }
     return true
   }
@@ -301,6 +321,7 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
     } catch (err) {
       if (err instanceof ProtocolError || err instanceof MessageFormatError) {
         this.#log.warn({ peer: peer.toString(), err: err.message }, 'block request failed')
+        this.#reputation?.report(peer, faultOf(err) ?? 'refused', { detail: 'blocks' })
         return undefined
       }
       throw err

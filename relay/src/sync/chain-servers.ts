@@ -13,6 +13,7 @@ import {
   HEADERS_PROTOCOL,
   HEADERS_RESPONSE_SOFT_BYTES,
   MessageFormatError,
+  type RequestGuard,
   SNAPSHOT_LIMITS,
   SNAPSHOT_PROTOCOL,
   SNAPSHOT_RESPONSE_SOFT_BYTES,
@@ -24,15 +25,19 @@ import { storedLightBlock } from '../chain/light-blocks.ts'
 // Each answer is bounded in bytes; a few streams at once per peer keep one peer's share small.
 const MAX_INBOUND_STREAMS = 4
 
-export async function serveChainData(node: Libp2p, chain: Chain): Promise<() => Promise<void>> {
+export async function serveChainData(
+  node: Libp2p,
+  chain: Chain,
+  guards?: (protocol: string) => RequestGuard | undefined,
+): Promise<() => Promise<void>> {
   await node.handle(
     HEADERS_PROTOCOL,
-    serveRequests(HEADERS_LIMITS, (request) => answerHeaders(chain, request)),
+    serveRequests(HEADERS_LIMITS, (r) => answerHeaders(chain, r), guards?.(HEADERS_PROTOCOL)),
     { maxInboundStreams: MAX_INBOUND_STREAMS },
   )
   await node.handle(
     SNAPSHOT_PROTOCOL,
-    serveRequests(SNAPSHOT_LIMITS, (request) => answerSnapshot(chain, request)),
+    serveRequests(SNAPSHOT_LIMITS, (r) => answerSnapshot(chain, r), guards?.(SNAPSHOT_PROTOCOL)),
     { maxInboundStreams: MAX_INBOUND_STREAMS },
   )
   return async () => {

@@ -300,7 +300,7 @@ describe('the HTTP API', { timeout: 120_000 }, () => {
     assert.equal(validators.validators[0].power, '1000')
     assert.equal(validators.totalPower, '1000')
     const peers = (await call('/v1/peers')).body
-    assert.deepEqual(peers, { count: 0, peers: [] })
+    assert.deepEqual(peers, { count: 0, peers: [], reputations: [] })
   })
 
   it('POST /v1/faucet pays an address, once a minute, and ten times an hour per IP', async () => {

@@ -270,6 +270,18 @@ describe('values', () => {
     }
   })
 
+  it('read peer bans and per-protocol rate limits, by default those docs/peers.md gives', () => {
+    const d = config([])
+    assert.deepEqual(d.reputation, { banScore: -50, banDurationMs: 1_800_000, halfLifeMs: 600_000 })
+    assert.deepEqual(d.rateLimits.proof, { perPeer: 32, global: 1024 })
+    const file = configFile({ 'rate-limit-query': '8/80', 'ban-duration': 60 })
+    const c = config(['--config', file, '--ban-score', '20', '--rate-limit-proof', '2 / 100'])
+    assert.deepEqual(c.reputation, { banScore: -20, banDurationMs: 60_000, halfLifeMs: 600_000 })
+    assert.deepEqual(c.rateLimits.proof, { perPeer: 2, global: 100 })
+    assert.deepEqual(c.rateLimits.query, { perPeer: 8, global: 80 })
+    assert.deepEqual(c.rateLimits.blocks, { perPeer: 256, global: 2048 })
+  })
+
   it('keep the validator key password from the environment only', () => {
     const key = configFile('{}', 'key.json')
     const c = config(['--validator-key', key], { WEFT_VALIDATOR_KEY_PASSWORD: 'secret' })
@@ -373,6 +385,15 @@ describe('every mistake names the setting, where it came from, the value and wha
     [[], { WEFT_ARCHIVE: 'always' }, 'archive', 'environment variable WEFT_ARCHIVE', 'always'],
     [['--api', '1.2.3.400:80'], {}, 'api', 'flag --api', '1.2.3.400:80'],
     [['--api', '127.0.0.1:70000'], {}, 'api', 'flag --api', '127.0.0.1:70000'],
+    [['--ban-score', '100'], {}, 'ban-score', 'flag --ban-score', '100'],
+    [['--rate-limit-proof', '32'], {}, 'rate-limit-proof', 'flag --rate-limit-proof', '32'],
+    [
+      [],
+      { WEFT_RATE_LIMIT_BLOCKS: '4096/2048' },
+      'rate-limit-blocks',
+      'environment variable WEFT_RATE_LIMIT_BLOCKS',
+      '4096/2048',
+    ],
     [['--api', '127.0.0.1'], {}, 'api', 'flag --api', '127.0.0.1'],
     [['--metrics', '[nope]:9'], {}, 'metrics', 'flag --metrics', '[nope]:9'],
     [
@@ -500,7 +521,7 @@ describe('every mistake names the setting, where it came from, the value and wha
         source: `config file ${file}`,
         value: '5',
         message:
-          /unknown key "purne" \(set to 5\) in config file .* \(did you mean prune\?\); allowed keys: data-dir, genesis, bootstrap, listen, announce, relay, archive, prune, state-sync, validator-key, validator-key-password-file, faucet-key, faucet-key-password-file, faucet-amount, api, metrics$/,
+          /unknown key "purne" \(set to 5\) in config file .* \(did you mean prune\?\); allowed keys: data-dir, genesis, bootstrap, listen, announce, relay, archive, prune, state-sync, validator-key, validator-key-password-file, faucet-key, faucet-key-password-file, faucet-amount, api, metrics, ban-score, ban-duration, score-half-life, rate-limit-status, rate-limit-blocks, rate-limit-headers, rate-limit-snapshot, rate-limit-proof, rate-limit-query$/,
       },
     )
     // Secrets and the config path itself are not file keys.
