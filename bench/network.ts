@@ -60,6 +60,13 @@ interface Running {
 function startValidator(args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [WEFT_BIN, 'node', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // WEFT_BENCH_PROFILE=<dir> writes each validator's CPU profile there, as bench/ibd.ts does.
+    env: {
+      ...process.env,
+      ...(process.env.WEFT_BENCH_PROFILE
+        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.WEFT_BENCH_PROFILE}` }
+        : {}),
+    },
   })
   let address: string | undefined
   let api: string | undefined

@@ -227,6 +227,15 @@ export {
 } from './net/snapshot-protocol.ts'
 export { TOPIC_MAX_BYTES, type TopicName, type WeftTopics, weftTopics } from './net/topics.ts'
 export {
+  decodeTxBatch,
+  encodeTxBatch,
+  fitsTxBatch,
+  MAX_TX_BATCH_BYTES,
+  MAX_TX_BATCH_TXS,
+  TX_BATCH_VERSION,
+  txBatchEntryBytes,
+} from './net/tx-batch.ts'
+export {
   DEFAULT_BAN_DURATION_MS,
   DEFAULT_BAN_SCORE,
   DEFAULT_HISTORY_PER_PEER,

@@ -118,3 +118,12 @@ export const REPUTATION_DIR = 'reputation'
 export const REPUTATION_FLUSH_INTERVAL_MS = 10_000
 /** How often peers as good as new are dropped from the book and the disk. */
 export const REPUTATION_PRUNE_INTERVAL_MS = 10 * 60_000
+
+/**
+ * How long transactions this node admitted from its API wait to be gossiped together in one
+ * message (docs/network.md): nothing noticeable beside a second-long block interval, and under
+ * load it gathers a node's submissions into one message, so the libp2p stack's per-message
+ * costs and the receivers' signature checks are paid per batch. At 200 submissions/s per node
+ * a 5 ms window gathers about one, and cost more CPU per transfer than 20 ms (benchmarks.md).
+ */
+export const TX_GOSSIP_WINDOW_MS = 20

@@ -3,6 +3,7 @@
 // never change once committed, so summaries are cached by height for listings and pushes.
 import { formatAddress } from '@weft/core'
 import type { HeaderView } from '@weft/wasm'
+import type { CommittedEvent } from '../chain/chain.ts'
 import { ApiError } from './http.ts'
 import type { NodeView } from './node-view.ts'
 import type { BlockRef } from './params.ts'
@@ -70,8 +71,28 @@ export class BlockReader {
     if (cached !== undefined) return cached
     const bytes = this.bytes(height)
     const view = this.#node.core.views.decode('block', bytes)
-    const summary = summarize(this.#node, height, bytes, view.header, view.txs.length)
-    this.#summaries.set(height, summary)
+    return this.#cache(summarize(this.#node, height, bytes, view.header, view.txs.length))
+  }
+
+  /**
+   * The summary of a block being committed, from what committing it produced: its header and
+   * one receipt per transaction, without decoding the block.
+   */
+  committed(event: CommittedEvent): BlockSummary {
+    const header = this.#node.core.views.decode('header', event.outcome.header)
+    return this.#cache({
+      height: event.height,
+      hash: hex(event.blockId),
+      time: Number(header.time),
+      proposer: formatAddress(header.proposer),
+      txCount: event.outcome.receipts.length,
+      size: event.block.length,
+      header,
+    })
+  }
+
+  #cache(summary: BlockSummary): BlockSummary {
+    this.#summaries.set(summary.height, summary)
     if (this.#summaries.size > SUMMARY_CACHE_BLOCKS) {
       const oldest = Math.min(...this.#summaries.keys())
       this.#summaries.delete(oldest)

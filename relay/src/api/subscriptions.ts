@@ -238,7 +238,7 @@ export class Subscriptions {
 
   #committed(event: CommittedEvent): void {
     if (this.#blockWatches.size > 0) {
-      const block = this.#blocks.summary(event.height)
+      const block = this.#blocks.committed(event)
       for (const w of [...this.#blockWatches]) {
         this.#send(w.client, { type: 'block', subscription: w.id, block })
       }

@@ -4,6 +4,9 @@ import type { MempoolValidator } from '@weft/core'
 import { WeftCoreError } from '@weft/wasm'
 import type { Chain } from './chain.ts'
 
+/** Accounts whose nonce is remembered for the current head: beyond the pool's senders. */
+const MAX_CACHED_NONCES = 100_000
+
 export function chainMempoolValidator(chain: Chain): MempoolValidator {
   const core = chain.core
   // Admission verifies a signature once into the chain's memo; re-validation after later blocks,
@@ -19,6 +22,8 @@ export function chainMempoolValidator(chain: Chain): MempoolValidator {
     }
     throw err
   }
+  const nonces = new Map<string, bigint>()
+  let noncesAt: Uint8Array | undefined
   return {
     // Decoding only: admit() runs every stateless check, the signature included, so each
     // transaction's signature is verified once on its way into the pool.
@@ -63,8 +68,21 @@ export function chainMempoolValidator(chain: Chain): MempoolValidator {
       )
     },
     accountNonce(sender) {
-      const record = chain.tree.get(chain.head.root, core.blocks.accountKey(sender))
-      return record === undefined ? 0n : core.views.decode('account', record).nonce
+      // The pool asks on every arrival (to notice a head that moved) and for every sender after
+      // each block; the state at one root never changes, so each account is read once per head.
+      const root = chain.head.root
+      if (root !== noncesAt || nonces.size >= MAX_CACHED_NONCES) {
+        nonces.clear()
+        noncesAt = root
+      }
+      const key = Buffer.from(sender.buffer, sender.byteOffset, sender.byteLength).toString('hex')
+      let nonce = nonces.get(key)
+      if (nonce === undefined) {
+        const record = chain.tree.get(root, core.blocks.accountKey(sender))
+        nonce = record === undefined ? 0n : core.views.decode('account', record).nonce
+        nonces.set(key, nonce)
+      }
+      return nonce
     },
     baseFeePerByte() {
       return core.blocks.chainRecord(chain.tree, chain.head.root).nextBaseFeePerByte

@@ -5,12 +5,19 @@
 // the batch found bad is verified again there, alone, and refused with its reason.
 import type { Chain } from './chain.ts'
 
-/** Most transactions verified in one batch; a larger burst is cut into several. */
+/** Transactions that start a batch's verification at once rather than at the end of the turn. */
 const MAX_BATCH = 512
+
+/**
+ * Each transaction's verdict, in order: false when the core found its signature bad or could not
+ * decode it (neither ever changes); undefined when the core could not take the batch.
+ */
+export type SignatureVerdicts = readonly boolean[] | undefined
 
 export class SignatureBatch {
   readonly #chain: Chain
-  #waiting: { tx: Uint8Array; done: () => void }[] = []
+  #waiting: Uint8Array[] = []
+  #callers: { count: number; done: (verdicts: SignatureVerdicts) => void }[] = []
   #scheduled = false
 
   constructor(chain: Chain) {
@@ -18,9 +25,15 @@ export class SignatureBatch {
   }
 
   /** Resolves once `tx`'s signature was checked with the others that arrived with it. */
-  verify(tx: Uint8Array): Promise<void> {
+  async verify(tx: Uint8Array): Promise<void> {
+    await this.verifyAll([tx])
+  }
+
+  /** Resolves once every signature of `txs` (a gossiped batch) was checked, with the verdicts. */
+  verifyAll(txs: readonly Uint8Array[]): Promise<SignatureVerdicts> {
     return new Promise((done) => {
-      this.#waiting.push({ tx, done })
+      for (const tx of txs) this.#waiting.push(tx)
+      this.#callers.push({ count: txs.length, done })
       if (this.#waiting.length >= MAX_BATCH) this.#flush()
       else if (!this.#scheduled) {
         this.#scheduled = true
@@ -34,16 +47,23 @@ export class SignatureBatch {
 
   #flush(): void {
     const batch = this.#waiting
-    if (batch.length === 0) return
+    const callers = this.#callers
+    if (callers.length === 0) return
     this.#waiting = []
+    this.#callers = []
+    let verdicts: boolean[] | undefined
     try {
-      this.#chain.core.blocks.verifySignatures(
-        this.#chain.signatures,
-        batch.map((b) => b.tx),
-      )
+      verdicts =
+        batch.length === 0
+          ? []
+          : this.#chain.core.blocks.verifySignatures(this.#chain.signatures, batch)
     } catch {
       // The core could not take the batch (memory): admission verifies each one alone.
     }
-    for (const b of batch) b.done()
+    let at = 0
+    for (const c of callers) {
+      c.done(verdicts?.slice(at, at + c.count))
+      at += c.count
+    }
   }
 }

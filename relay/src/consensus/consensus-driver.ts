@@ -605,19 +605,18 @@ export class ConsensusDriver {
 
   #onFinalizedBlock(data: Uint8Array): Verdict {
     let finalized: ReturnType<typeof decodeFinalizedBlock>
+    let height: number
     try {
       finalized = decodeFinalizedBlock(data)
+      height = Number(this.#core.views.decode('commit', finalized.commit).height)
     } catch {
       return 'reject'
     }
+    // Every node that decides gossips its block: one this node committed already is old news,
+    // and not forwarding it keeps a height's block from crossing each link once per validator.
+    if (height <= this.#chain.head.height) return 'ignore'
     this.#serial(async () => {
       const next = this.#chain.head.height + 1
-      let height: number
-      try {
-        height = Number(this.#core.views.decode('commit', finalized.commit).height)
-      } catch {
-        return
-      }
       if (height > next && height <= next + MAX_FINALIZED_AHEAD) {
         this.#finalizedAhead.set(height, finalized)
       } else if (height === next && BigInt(height) === this.#machine.height) {

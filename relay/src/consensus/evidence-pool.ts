@@ -26,6 +26,8 @@ export class EvidencePool {
   readonly #pending = new Map<string, Pending>()
   /** Offences committed within the window, by the height they happened at: never re-proposed. */
   readonly #committed = new Map<string, number>()
+  /** The evidence hash of a block without evidence, once one was seen. */
+  #noEvidenceHash: Uint8Array | undefined
 
   constructor(core: WeftCore, chain: Chain) {
     this.#core = core
@@ -87,14 +89,26 @@ export class EvidencePool {
     }
   }
 
-  /** A block was committed: what it carried is done; what aged out of the window goes. */
-  onCommitted(height: number, block: Uint8Array): void {
-    for (const bytes of this.#core.views
-      .decode('block', block)
-      .evidence.map((e) => this.#core.views.encode('evidence', e))) {
-      const offence = this.#offence(bytes)
-      this.#pending.delete(offence.key)
-      this.#committed.set(offence.key, offence.height)
+  /**
+   * A block was committed (`header` is its header's encoding): what it carried is done; what
+   * aged out of the window goes.
+   */
+  onCommitted(height: number, block: Uint8Array, header: Uint8Array): void {
+    // Decoding a whole block to find its (almost always absent) evidence costs as much as the
+    // block has transactions; a header whose evidence hash is that of a block found to carry
+    // none carries none either, and its block need not be read.
+    const evidenceHash = this.#core.views.decode('header', header).evidenceHash
+    if (
+      this.#noEvidenceHash === undefined ||
+      Buffer.compare(evidenceHash, this.#noEvidenceHash) !== 0
+    ) {
+      const carried = this.#core.views.decode('block', block).evidence
+      if (carried.length === 0) this.#noEvidenceHash = evidenceHash
+      for (const bytes of carried.map((e) => this.#core.views.encode('evidence', e))) {
+        const offence = this.#offence(bytes)
+        this.#pending.delete(offence.key)
+        this.#committed.set(offence.key, offence.height)
+      }
     }
     const oldest = height + 1 - this.#window
     for (const [key, p] of this.#pending) if (p.height < oldest) this.#pending.delete(key)

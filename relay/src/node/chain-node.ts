@@ -19,6 +19,7 @@ import { Gossip } from '../net/gossip.ts'
 import { HeaderGossip } from '../net/header-gossip.ts'
 import type { ReputationHooks } from '../net/peer-reputation.ts'
 import { PeerStatus } from '../net/peer-status.ts'
+import { TxGossip } from '../net/tx-gossip.ts'
 import { serveDataProtocols } from '../protocols/data-protocols.ts'
 import { ChainStore } from '../storage/chain-store.ts'
 import { BlockSync } from '../sync/block-sync.ts'
@@ -46,10 +47,6 @@ export interface ChainNode {
   submitTx(tx: Uint8Array): Promise<AddResult>
   stop(): Promise<void>
 }
-
-// Pool refusals that say the sender is at fault (the bytes can never be valid); the rest (full,
-// underpriced, already known) are not a peer's fault and are ignored without a penalty.
-const PUNISHABLE = new Set(['MALFORMED', 'INVALID'])
 
 /** The genesis file is the genesis's JSON view (docs/protocol/views.md), as `weft genesis` writes it. */
 export function readGenesisFile(
@@ -114,15 +111,18 @@ export async function startChainNode(init: {
   })
   chain.on('collected', (e) => log.info({ part: 'storage', ...e }, 'state collected'))
   const evidence = new EvidencePool(core, chain)
-  chain.on('committed', (event: CommittedEvent) => evidence.onCommitted(event.height, event.block))
+  chain.on('committed', (event: CommittedEvent) =>
+    evidence.onCommitted(event.height, event.block, event.outcome.header),
+  )
   gossip.on('evidence', (data) => evidence.add(data))
   const signatures = new SignatureBatch(chain)
-  gossip.on('txs', async (data) => {
-    await signatures.verify(data)
-    const added = mempool.add(data)
-    if (added.ok) return 'accept'
-    return PUNISHABLE.has(added.code) ? 'reject' : 'ignore'
+  const txGossip = new TxGossip({
+    signatures,
+    pool: mempool,
+    publish: (data) => gossip.publish('txs', data),
+    statelessOk: (tx) => core.chain.checkTransaction(tx, chain.chainId).ok,
   })
+  gossip.on('txs', (data) => txGossip.receive(data))
   const peers = new PeerStatus(libp2p, chain, log.child({ part: 'status' }), reputation)
   const consensus = new ConsensusDriver({
     onPeerAhead: (peer) => peers.refreshSoon(peer),
@@ -154,9 +154,9 @@ export async function startChainNode(init: {
   const submitTx = async (tx: Uint8Array): Promise<AddResult> => {
     await signatures.verify(tx)
     const added = mempool.add(tx)
-    // Gossip is best effort and its sends queue behind the node's other work: the submitter
-    // hears "accepted" once the pool has the transaction, not once every peer was sent it.
-    if (added.ok) gossip.publish('txs', tx).catch(() => undefined)
+    // Gossip is best effort and goes out with the next batch: the submitter hears "accepted"
+    // once the pool has the transaction, not once every peer was sent it.
+    if (added.ok) txGossip.send(tx)
     return added
   }
   const faucet =
@@ -243,6 +243,7 @@ export async function startChainNode(init: {
     async stop() {
       stopped = true
       clearInterval(expiry)
+      txGossip.stop()
       await dataProtocols.stop()
       stateSync?.stop()
       await stateSyncRun

@@ -17,7 +17,9 @@ describe('a slow WebSocket client', { timeout: 30_000 }, () => {
       mempool: { subscribe: () => () => undefined },
     } as unknown as NodeView
     const padding = 'x'.repeat(64 * 1024)
-    const blocks = { summary: (height: number) => ({ height, padding }) } as unknown as BlockReader
+    const blocks = {
+      committed: (event: { height: number }) => ({ height: event.height, padding }),
+    } as unknown as BlockReader
     const subscriptions = new Subscriptions(node, blocks, {
       limits: { maxBufferedBytes: 256 * 1024 },
     })

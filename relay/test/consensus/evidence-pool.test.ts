@@ -123,7 +123,7 @@ describe('EvidencePool', () => {
     const chain = await Chain.open(core, store, genesis, CHAIN_ID)
     try {
       const pool = new EvidencePool(core, chain)
-      chain.on('committed', (e) => pool.onCommitted(e.height, e.block))
+      chain.on('committed', (e) => pool.onCommitted(e.height, e.block, e.outcome.header))
       const empty = core.views.encode('commit', {
         height: 0n,
         round: 0,
