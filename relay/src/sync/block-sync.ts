@@ -36,6 +36,8 @@ import { SyncProgress, type SyncProgressEvent } from './sync-progress.ts'
 
 /** Batches requested ahead of the one being applied. */
 const WINDOW = 4
+/** Header ranges asked of one peer at once (its server takes 4 streams at a time). */
+const HEADER_REQUESTS_AT_ONCE = 4
 const PROGRESS_EVERY_MS = 1000
 
 interface Batch {
@@ -185,7 +187,15 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
           const count = headers.anchored
             ? Math.min(MAX_BLOCKS_PER_REQUEST, peer.height - nextFrom + 1)
             : 1
-          const headed = await this.#verifyHeaders(headers, ahead, nextFrom + count - 1, failed)
+          // Headers for the whole window ahead at once, so each batch does not wait on its own.
+          const headed =
+            headers.verifiedTo >= nextFrom + count - 1 ||
+            (await this.#verifyHeaders(
+              headers,
+              ahead,
+              Math.min(peer.height, nextFrom + WINDOW * MAX_BLOCKS_PER_REQUEST - 1),
+              failed,
+            ))
           if (!headed) break
           if (failed.has(peer.peer.toString())) continue // its own headers just failed
           inflight.push({
@@ -279,31 +289,49 @@ export class BlockSync extends EventEmitter<BlockSyncEvents> {
         .filter((p) => p.height >= from && !failed.has(p.peer.toString()))
         .sort((a, b) => b.height - a.height)[0]
       if (peer === undefined) return false
-      let lightBlocks: Uint8Array[]
-      try {
-        lightBlocks = await requestLightBlocks(this.#node, peer.peer, {
-          from,
-          count: Math.min(MAX_LIGHT_BLOCKS_PER_REQUEST, upTo - from + 1),
-        })
-      } catch (err) {
-        if (!(err instanceof ProtocolError || err instanceof MessageFormatError)) throw err
-        this.#log.warn({ peer: peer.peer.toString(), err: err.message }, 'header request failed')
-        this.#reputation?.report(peer.peer, faultOf(err) ?? 'refused', { detail: 'headers' })
-        failed.add(peer.peer.toString())
-        continue
+      // Several consecutive ranges asked at once of the best peer: one round trip, not one per
+      // range. They are verified in order; a short answer ends the round (what follows it
+      // would not join on) and the loop asks again from where the chain got to.
+      const ranges: { from: number; count: number }[] = []
+      const last = Math.min(upTo, peer.height)
+      for (
+        let f = from;
+        f <= last && ranges.length < HEADER_REQUESTS_AT_ONCE;
+        f += MAX_LIGHT_BLOCKS_PER_REQUEST
+      )
+        ranges.push({ from: f, count: Math.min(MAX_LIGHT_BLOCKS_PER_REQUEST, last - f + 1) })
+      const answers = await Promise.allSettled(
+        ranges.map((r) => requestLightBlocks(this.#node, peer.peer, r)),
+      )
+      for (const [i, answer] of answers.entries()) {
+        if (answer.status === 'rejected') {
+          const err: unknown = answer.reason
+          if (!(err instanceof ProtocolError || err instanceof MessageFormatError)) throw err
+          this.#log.warn({ peer: peer.peer.toString(), err: err.message }, 'header request failed')
+          this.#reputation?.report(peer.peer, faultOf(err) ?? 'refused', { detail: 'headers' })
+          failed.add(peer.peer.toString())
+          break
+        }
+        const lightBlocks = answer.value
+        const check = headers.extend(lightBlocks)
+        if (!check.ok) {
+          this.#log.warn(
+            { peer: peer.peer.toString(), height: check.height, reason: check.reason },
+            'a header did not verify; trying another peer',
+          )
+          this.#reputation?.report(peer.peer, 'invalid-header', {
+            detail: `height ${check.height}`,
+          })
+          failed.add(peer.peer.toString())
+          break
+        }
+        if (lightBlocks.length === 0) {
+          failed.add(peer.peer.toString())
+          break
+        }
+        this.#reputation?.report(peer.peer, 'header-delivered', { count: lightBlocks.length })
+        if (lightBlocks.length < (ranges[i]?.count ?? 0)) break
       }
-      const check = headers.extend(lightBlocks)
-      if (!check.ok) {
-        this.#log.warn(
-          { peer: peer.peer.toString(), height: check.height, reason: check.reason },
-          'a header did not verify; trying another peer',
-        )
-        this.#reputation?.report(peer.peer, 'invalid-header', { detail: `height ${check.height}` })
-        failed.add(peer.peer.toString())
-        continue
-      }
-      if (lightBlocks.length === 0) failed.add(peer.peer.toString())
-      else this.#reputation?.report(peer.peer, 'header-delivered', { count: lightBlocks.length })
     }
     return true
   }
