@@ -118,7 +118,10 @@ describe('kill -9 during sync and pruning', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       const follower = node(followerDir, ['--prune', String(KEEP), '--bootstrap', peer])
       await follower.listening
-      const opened = logs(follower).find((l) => l.msg === 'chain opened')
+      // The listening line comes on stdout, the log on stderr: either pipe may be read first.
+      const openedLine = () => logs(follower).find((l) => l.msg === 'chain opened')
+      await logged(follower, () => openedLine() !== undefined, 20_000, 'the chain opening')
+      const opened = openedLine()
       assert.ok(opened !== undefined, 'the node logs the height it opened at')
       assert.ok(
         (opened.height ?? -1) >= lastCommitted,
